@@ -1,0 +1,153 @@
+package io.cluman.agent;
+
+import io.cluman.agent.driver.DockerProbe;
+import io.cluman.agent.driver.DriverProbe;
+import io.cluman.agent.driver.DriverSet;
+import io.cluman.agent.driver.ProcessProbe;
+import io.cluman.agent.heartbeat.HeartbeatLoop;
+import io.cluman.agent.heartbeat.LoopTiming;
+import io.cluman.agent.host.FactsCollector;
+import io.cluman.agent.host.MetricsSampler;
+import io.cluman.agent.identity.NodeIdFile;
+import io.cluman.client.ClumanClient;
+import io.cluman.model.node.NodeState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import oshi.SystemInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One agent, assembled with {@code new}: the node-id file, OSHI's {@link SystemInfo} (one per agent),
+ * the drivers, the HTTP client and the {@link HeartbeatLoop}. Several agents may live in one JVM
+ * (tests): nothing here is static.
+ *
+ * <pre>{@code
+ * try (AgentWiring agent = new AgentWiring(AgentConfig.of(url, token, dir, null, "zone=a"), InstantSource.system())) {
+ *     agent.start();
+ *     agent.awaitJoined(Duration.ofSeconds(10));
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>The constructor does no I/O beyond reading OSHI's first CPU ticks; {@link #start()} creates the
+ * data dir, detects the drivers (bounded by the docker ping's 2 s timeout) and starts the loop's
+ * thread, then returns. {@link #close()} stops heartbeats and releases the HTTP client; it will not
+ * stop work that task runners started (the agent re-attaches to it after a restart).
+ */
+public final class AgentWiring implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentWiring.class);
+    private static final Duration FACTS_MAX_AGE = Duration.ofMinutes(1);
+
+    private final AgentConfig config;
+    private final ExecutorService httpExecutor;
+    private final HttpClient http;
+    private final DriverSet drivers;
+    private final HeartbeatLoop loop;
+
+    /** An agent that finds the docker engine through the process environment ({@code DOCKER_HOST}). */
+    public AgentWiring(AgentConfig config, InstantSource clock) {
+        this(config, clock, System.getenv());
+    }
+
+    /** An agent that finds the docker engine through {@code environment} ({@code DOCKER_HOST}). */
+    public AgentWiring(AgentConfig config, InstantSource clock, Map<String, String> environment) {
+        this(config, clock, candidates(environment), LoopTiming.DEFAULTS);
+    }
+
+    AgentWiring(AgentConfig config, InstantSource clock, List<DriverProbe> driverCandidates, LoopTiming timing) {
+        this.config = config;
+        this.httpExecutor = Executors.newVirtualThreadPerTaskExecutor();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .executor(httpExecutor)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        ClumanClient client = ClumanClient.connect(config.joinUrl(), config.token(), http);
+        SystemInfo system = new SystemInfo();
+        this.drivers = new DriverSet(driverCandidates);
+        HostReport report = new HostReport(new FactsCollector(system),
+                new MetricsSampler(system, config.dataDir(), clock), drivers, clock, FACTS_MAX_AGE);
+        this.loop = new HeartbeatLoop(client, new NodeIdFile(config.dataDir()),
+                config.name() == null ? "" : config.name(), config.labels(), report, clock, timing);
+    }
+
+    /**
+     * Creates the data dir, detects drivers, starts joining and heartbeating; returns at once after.
+     *
+     * @throws UncheckedIOException when the data dir cannot be created or its node-id file read
+     */
+    public void start() {
+        Path dir = config.dataDir();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the agent's data dir " + dir + ": " + e.getMessage(), e);
+        }
+        drivers.detect();
+        LOG.info("agent starting: server {}, data dir {}, drivers {}", config.joinUrl(), dir, drivers.names());
+        loop.start();
+    }
+
+    /** The node's id: kept from an earlier run, or received at the first join; empty before either. */
+    public Optional<String> nodeId() {
+        return loop.nodeId();
+    }
+
+    /** Completes with the node id at the first join of this run; cancelled when closed before. */
+    public CompletableFuture<String> joined() {
+        return loop.joined();
+    }
+
+    /** Waits up to {@code timeout} for the first join of this run; whether it happened. */
+    public boolean awaitJoined(Duration timeout) {
+        return loop.awaitJoined(timeout);
+    }
+
+    /** The node's lifecycle state as of the last heartbeat reply. */
+    public Optional<NodeState> state() {
+        return loop.state();
+    }
+
+    /** The names of the drivers detected at start. */
+    public List<String> drivers() {
+        return drivers.names();
+    }
+
+    public AgentConfig config() {
+        return config;
+    }
+
+    /** Stops heartbeats (promptly: no heartbeat starts after this returns) and the HTTP client. */
+    @Override
+    public void close() {
+        loop.close();
+        http.shutdownNow();
+        httpExecutor.shutdownNow();
+    }
+
+    private static List<DriverProbe> candidates(Map<String, String> environment) {
+        List<DriverProbe> probes = new ArrayList<>();
+        probes.add(new ProcessProbe());
+        Optional<Path> socket = DockerProbe.socketFrom(environment);
+        if (socket.isPresent()) {
+            probes.add(new DockerProbe(socket.get()));
+        } else {
+            LOG.info("driver docker is not available: DOCKER_HOST={} is not a unix:// socket",
+                    environment.get("DOCKER_HOST"));
+        }
+        return probes;
+    }
+}

@@ -1,0 +1,2 @@
+/** {@code cluman cluster ...}: node groups, their selectors and explicit members. */
+package io.cluman.cli.cluster;

@@ -1,0 +1,64 @@
+package io.cluman.cli.job;
+
+import io.cluman.cli.remote.Sleeper;
+import io.cluman.client.ClumanClient;
+import io.cluman.model.job.Job;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * Follows a job to its end by polling it, drawing {@link ProgressBar} on stderr: redrawn in place
+ * with {@code \r} on a terminal, one line per change otherwise. The last line shows the final state.
+ */
+public final class JobWatcher {
+    public static final Duration POLL = Duration.ofMillis(500);
+
+    private final Function<String, Job> fetch;
+    private final Sleeper sleeper;
+    private final PrintWriter err;
+    private final boolean terminal;
+
+    public JobWatcher(Function<String, Job> fetch, Sleeper sleeper, PrintWriter err, boolean terminal) {
+        this.fetch = fetch;
+        this.sleeper = sleeper;
+        this.err = err;
+        this.terminal = terminal;
+    }
+
+    /** A watcher that polls {@code client} every {@link #POLL} and draws on {@code err}. */
+    public static JobWatcher of(ClumanClient client, PrintWriter err) {
+        return new JobWatcher(client::job, Sleeper.SYSTEM, err, Terminal.stderrIsTerminal());
+    }
+
+    /** Polls from {@code start} until the job is finished; returns the finished job (or the last seen, if interrupted). */
+    public Job watch(Job start) {
+        Job job = start;
+        String last = "";
+        while (true) {
+            String line = ProgressBar.render(job);
+            if (terminal) {
+                err.print("\r" + line + " ".repeat(Math.max(0, last.length() - line.length())));
+            } else if (!line.equals(last)) {
+                err.println(line);
+            }
+            err.flush();
+            last = line;
+            if (job.state().isFinished()) {
+                break;
+            }
+            try {
+                sleeper.sleep(POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            job = fetch.apply(job.id());
+        }
+        if (terminal) {
+            err.println();
+            err.flush();
+        }
+        return job;
+    }
+}

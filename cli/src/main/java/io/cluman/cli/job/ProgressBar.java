@@ -1,0 +1,29 @@
+package io.cluman.cli.job;
+
+import io.cluman.model.job.Job;
+import io.cluman.model.job.JobState;
+import io.cluman.model.job.Progress;
+
+/** A job's progress as one line: {@code [#####-----] 3/6 RUNNING}. */
+public final class ProgressBar {
+    public static final int WIDTH = 10;
+
+    private ProgressBar() {
+    }
+
+    public static String render(Job job) {
+        return render(job.progress(), job.state(), WIDTH);
+    }
+
+    public static String render(Progress progress, JobState state, int width) {
+        int done = progress == null ? 0 : Math.max(0, progress.done());
+        int total = progress == null ? 0 : Math.max(0, progress.total());
+        int filled;
+        if (total == 0) {
+            filled = state == JobState.SUCCEEDED ? width : 0;
+        } else {
+            filled = (int) Math.min(width, (long) done * width / total);
+        }
+        return "[" + "#".repeat(filled) + "-".repeat(width - filled) + "] " + done + "/" + total + " " + state;
+    }
+}

@@ -1,0 +1,74 @@
+package io.cluman.cli.process;
+
+import io.cluman.agent.AgentConfig;
+import io.cluman.agent.AgentWiring;
+import io.cluman.cli.Main;
+import io.cluman.server.ServerConfig;
+import io.cluman.server.ServerWiring;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cluman dev}: a server with auto-commission and one local agent in one process, on the
+ * embedded store, for trying Cluman out. The agent keeps its data in {@code <data>/agent}.
+ */
+@Command(name = "dev", mixinStandardHelpOptions = true,
+        description = "Run a server and one local agent in one process (embedded store, auto-commission), until Ctrl-C.")
+public final class DevCommand implements Callable<Integer> {
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = ".cluman",
+            description = "Data directory; the agent uses DIR/agent (default ./${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8761", description = "Port (default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (port < 0 || port > 65535) {
+            throw new ParameterException(spec.commandLine(), "--port must be 0..65535, was " + port);
+        }
+        InstantSource clock = InstantSource.system();
+        PrintWriter err = spec.commandLine().getErr();
+        ServerWiring server = ServerWiring.start(serverConfig(), clock);
+        AgentWiring agent;
+        try {
+            agent = new AgentWiring(new AgentConfig(server.url(), server.joinToken(), data.resolve("agent"),
+                    Hostname.local(), Map.of()), clock);
+            agent.start();
+        } catch (RuntimeException e) {
+            Lifetime.close(err, List.of(server));
+            throw e;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(banner(server.url(), server.adminToken(), agent.nodeId()));
+        out.flush();
+        Lifetime.runUntilStopped(err, List.of(agent, server));
+        return Main.OK;
+    }
+
+    ServerConfig serverConfig() {
+        ServerConfig d = ServerConfig.defaults(data);
+        return new ServerConfig(d.bindHost(), port, d.dataDir(), d.storeSpec(), true, d.offAfter(), d.minDiskFreeRatio());
+    }
+
+    static String banner(String url, String adminToken, String nodeId) {
+        return "cluman dev is up: a server and one agent (node " + nodeId + ")\n"
+                + "  API and UI:   " + Banner.base(url) + "/\n"
+                + "  Swagger UI:   " + Banner.swaggerUi(url) + "\n"
+                + "  admin token:  " + adminToken + "\n"
+                + "try: ./cluman node ls\n"
+                + "Ctrl-C stops both.\n";
+    }
+}

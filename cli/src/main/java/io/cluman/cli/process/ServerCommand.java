@@ -1,0 +1,71 @@
+package io.cluman.cli.process;
+
+import io.cluman.cli.Main;
+import io.cluman.server.ServerConfig;
+import io.cluman.server.ServerWiring;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code cluman server}: the control plane (API, UI, controllers) until SIGINT/SIGTERM. */
+@Command(name = "server", mixinStandardHelpOptions = true,
+        description = "Run a Cluman server (API, UI, controllers) until Ctrl-C.")
+public final class ServerCommand implements Callable<Integer> {
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8761", description = "Port (default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = ".cluman",
+            description = "Data directory: embedded store, admin.token, join.token (default ./${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--store", paramLabel = "SPEC", defaultValue = "embedded",
+            description = "embedded, or etcd://host:port,host2:port2 (default ${DEFAULT-VALUE}).")
+    String store;
+
+    @Option(names = "--auto-commission", description = "Commission nodes as soon as they join.")
+    boolean autoCommission;
+
+    @Option(names = "--off-after", paramLabel = "DURATION", defaultValue = "15s", converter = DurationConverter.class,
+            description = "A node without heartbeats this long is off (default ${DEFAULT-VALUE}).")
+    Duration offAfter;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerWiring wiring = ServerWiring.start(config(), InstantSource.system());
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(Banner.server(wiring.url(), wiring.adminToken(), wiring.joinToken(), data));
+        out.flush();
+        Lifetime.runUntilStopped(spec.commandLine().getErr(), List.of(wiring));
+        return Main.OK;
+    }
+
+    ServerConfig config() {
+        if (port < 0 || port > 65535) {
+            throw new ParameterException(spec.commandLine(), "--port must be 0..65535, was " + port);
+        }
+        if (!store.equals("embedded") && !store.startsWith("etcd://")) {
+            throw new ParameterException(spec.commandLine(),
+                    "--store must be embedded or etcd://host:port,..., was '" + store + "'");
+        }
+        if (offAfter.isNegative() || offAfter.isZero()) {
+            throw new ParameterException(spec.commandLine(), "--off-after must be positive");
+        }
+        ServerConfig defaults = ServerConfig.defaults(data);
+        return new ServerConfig(bind, port, data, store, autoCommission, offAfter, defaults.minDiskFreeRatio());
+    }
+}

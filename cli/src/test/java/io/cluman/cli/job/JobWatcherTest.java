@@ -1,0 +1,76 @@
+package io.cluman.cli.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cluman.model.job.Job;
+import io.cluman.model.job.JobState;
+import io.cluman.model.job.JobStep;
+import io.cluman.model.job.Progress;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JobWatcherTest {
+    private final List<Duration> sleeps = new ArrayList<>();
+
+    static Job job(JobState state, int done, int total) {
+        return new Job("j-1", "node.batch", state, new Progress(done, total), List.of(), null, 1, null, null, null,
+                null, 1);
+    }
+
+    private Job watch(boolean terminal, StringWriter err, Job first, Job... next) {
+        Deque<Job> polls = new ArrayDeque<>(List.of(next));
+        JobWatcher watcher = new JobWatcher(id -> polls.removeFirst(), sleeps::add, new PrintWriter(err), terminal);
+        return watcher.watch(first);
+    }
+
+    @Test
+    void printsOneLinePerChangeWhenStderrIsNotATerminal() {
+        StringWriter err = new StringWriter();
+
+        Job end = watch(false, err, job(JobState.PENDING, 0, 2), job(JobState.RUNNING, 0, 2),
+                job(JobState.RUNNING, 0, 2), job(JobState.RUNNING, 1, 2), job(JobState.SUCCEEDED, 2, 2));
+
+        assertThat(end.state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(err.toString()).isEqualTo("""
+                [----------] 0/2 PENDING
+                [----------] 0/2 RUNNING
+                [#####-----] 1/2 RUNNING
+                [##########] 2/2 SUCCEEDED
+                """);
+        assertThat(sleeps).hasSize(4).allMatch(JobWatcher.POLL::equals);
+    }
+
+    @Test
+    void redrawsInPlaceOnATerminalAndEndsTheLine() {
+        StringWriter err = new StringWriter();
+
+        watch(true, err, job(JobState.RUNNING, 1, 2), job(JobState.FAILED, 1, 2));
+
+        assertThat(err.toString()).isEqualTo("\r[#####-----] 1/2 RUNNING\r[#####-----] 1/2 FAILED \n");
+    }
+
+    @Test
+    void aFinishedJobIsNotPolled() {
+        StringWriter err = new StringWriter();
+
+        watch(false, err, job(JobState.SUCCEEDED, 1, 1));
+
+        assertThat(sleeps).isEmpty();
+        assertThat(err.toString()).isEqualTo("[##########] 1/1 SUCCEEDED\n");
+    }
+
+    @Test
+    void summarisesAFailedJobWithItsFailedSteps() {
+        Job failed = new Job("j-9", "node.batch", JobState.FAILED, new Progress(2, 2),
+                List.of(new JobStep("n-1", JobState.SUCCEEDED, ""), new JobStep("n-2", JobState.FAILED, "agent gone")),
+                null, 1, "1 of 2 nodes failed", null, null, null, 3);
+
+        assertThat(JobOutcome.summary(failed)).isEqualTo("job j-9 FAILED: 1 of 2 nodes failed\n  n-2 FAILED: agent gone");
+    }
+}

@@ -1,0 +1,154 @@
+package io.cluman.client;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.cluman.model.agent.HeartbeatRequest;
+import io.cluman.model.agent.HeartbeatResponse;
+import io.cluman.model.agent.JoinRequest;
+import io.cluman.model.agent.JoinResponse;
+import io.cluman.model.api.BatchRequest;
+import io.cluman.model.api.ClusterRequest;
+import io.cluman.model.api.ClusterView;
+import io.cluman.model.api.HealthStatus;
+import io.cluman.model.api.NodePatch;
+import io.cluman.model.api.NodeView;
+import io.cluman.model.event.Event;
+import io.cluman.model.job.Job;
+import io.cluman.model.node.NodeOperation;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+/**
+ * A client of one Cluman server. Thread-safe; one instance per server and token. Errors the server
+ * reports arrive as {@link ApiException}; an unreachable server as {@link java.io.UncheckedIOException}.
+ */
+public final class ClumanClient {
+    private final Transport transport;
+    private final URI base;
+
+    private ClumanClient(URI base, Transport transport) {
+        this.base = base;
+        this.transport = transport;
+    }
+
+    /** A client of {@code address} ({@code http://127.0.0.1:8761}) that sends {@code token} (may be empty). */
+    public static ClumanClient connect(String address, String token) {
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        return connect(address, token, http);
+    }
+
+    /** As {@link #connect(String, String)}, over a given {@link HttpClient} (shared by simulated agents). */
+    public static ClumanClient connect(String address, String token, HttpClient http) {
+        URI base = URI.create(address.endsWith("/") ? address : address + "/");
+        return new ClumanClient(base, new Transport(http, base, token, Duration.ofSeconds(30)));
+    }
+
+    public URI address() {
+        return base;
+    }
+
+    public HealthStatus health() {
+        return transport.send("GET", "v1/health", null, HealthStatus.class);
+    }
+
+    // ---- nodes
+
+    /** Nodes, filtered by {@code cluster}, {@code state}, {@code on}, {@code label} (k=v) when given. */
+    public List<NodeView> nodes(Map<String, String> filters) {
+        return transport.send("GET", "v1/nodes" + Transport.query(filters), null, new TypeReference<>() { });
+    }
+
+    public NodeView node(String id) {
+        return transport.send("GET", "v1/nodes/" + Transport.segment(id), null, NodeView.class);
+    }
+
+    public NodeView patchNode(String id, NodePatch patch) {
+        return transport.send("PATCH", "v1/nodes/" + Transport.segment(id), patch, NodeView.class);
+    }
+
+    /** Starts a lifecycle operation on one node; returns its job. */
+    public Job operate(String id, NodeOperation operation) {
+        return transport.send("POST", "v1/nodes/" + Transport.segment(id) + "/" + operation.wireName(), null,
+                Job.class);
+    }
+
+    public Job batch(BatchRequest request) {
+        return transport.send("POST", "v1/nodes/batch", request, Job.class);
+    }
+
+    public void deleteNode(String id) {
+        transport.send("DELETE", "v1/nodes/" + Transport.segment(id), null, Void.class);
+    }
+
+    // ---- clusters
+
+    public List<ClusterView> clusters() {
+        return transport.send("GET", "v1/clusters", null, new TypeReference<>() { });
+    }
+
+    public ClusterView cluster(String name) {
+        return transport.send("GET", "v1/clusters/" + Transport.segment(name), null, ClusterView.class);
+    }
+
+    public ClusterView createCluster(ClusterRequest request) {
+        return transport.send("POST", "v1/clusters", request, ClusterView.class);
+    }
+
+    public ClusterView patchCluster(String name, ClusterRequest request) {
+        return transport.send("PATCH", "v1/clusters/" + Transport.segment(name), request, ClusterView.class);
+    }
+
+    public void deleteCluster(String name) {
+        transport.send("DELETE", "v1/clusters/" + Transport.segment(name), null, Void.class);
+    }
+
+    public ClusterView addNode(String cluster, String nodeId) {
+        return transport.send("PUT", "v1/clusters/" + Transport.segment(cluster) + "/nodes/"
+                + Transport.segment(nodeId), null, ClusterView.class);
+    }
+
+    public ClusterView removeNode(String cluster, String nodeId) {
+        return transport.send("DELETE", "v1/clusters/" + Transport.segment(cluster) + "/nodes/"
+                + Transport.segment(nodeId), null, ClusterView.class);
+    }
+
+    // ---- jobs
+
+    public List<Job> jobs() {
+        return transport.send("GET", "v1/jobs", null, new TypeReference<>() { });
+    }
+
+    public Job job(String id) {
+        return transport.send("GET", "v1/jobs/" + Transport.segment(id), null, Job.class);
+    }
+
+    // ---- events
+
+    /** Recent events, filtered by {@code topic}, {@code severity}, {@code since} (event id), {@code limit}. */
+    public List<Event> events(Map<String, String> filters) {
+        return transport.send("GET", "v1/events" + Transport.query(filters), null, new TypeReference<>() { });
+    }
+
+    /** Opens the live event stream; see {@link EventStream}. */
+    public EventStream streamEvents(Map<String, String> filters, long lastEventId) {
+        Map<String, String> headers = lastEventId > 0 ? Map.of("Last-Event-ID", Long.toString(lastEventId)) : Map.of();
+        return new EventStream(transport.stream("v1/events/stream" + Transport.query(filters), headers));
+    }
+
+    // ---- agent protocol
+
+    public JoinResponse join(JoinRequest request) {
+        return transport.send("POST", "v1/agent/join", request, JoinResponse.class);
+    }
+
+    public HeartbeatResponse heartbeat(HeartbeatRequest request) {
+        return transport.send("POST", "v1/agent/heartbeat", request, HeartbeatResponse.class);
+    }
+}

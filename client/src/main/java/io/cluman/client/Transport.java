@@ -1,0 +1,135 @@
+package io.cluman.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import io.cluman.model.api.Problem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** HTTP + JSON plumbing of {@link ClumanClient}: one request, a typed answer or an {@link ApiException}. */
+final class Transport {
+    private final HttpClient http;
+    private final URI base;
+    private final String token;
+    private final Duration timeout;
+
+    Transport(HttpClient http, URI base, String token, Duration timeout) {
+        this.http = http;
+        this.base = base;
+        this.token = token;
+        this.timeout = timeout;
+    }
+
+    <T> T send(String method, String path, Object body, TypeReference<T> type) {
+        return send(method, path, body, ClientJson.MAPPER.getTypeFactory().constructType(type));
+    }
+
+    <T> T send(String method, String path, Object body, Class<T> type) {
+        return send(method, path, body, ClientJson.MAPPER.getTypeFactory().constructType(type));
+    }
+
+    private <T> T send(String method, String path, Object body, JavaType type) {
+        HttpRequest request = request(path, timeout)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(toJson(body)))
+                .header("Content-Type", "application/json")
+                .build();
+        HttpResponse<byte[]> response = exchange(request);
+        checkStatus(response.statusCode(), response.body());
+        if (type.getRawClass() == Void.class || response.body().length == 0) {
+            return null;
+        }
+        try {
+            return ClientJson.MAPPER.readValue(response.body(), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable answer from " + path, e);
+        }
+    }
+
+    /** Opens a streaming GET (no timeout); the caller closes the stream. */
+    InputStream stream(String path, Map<String, String> headers) {
+        HttpRequest.Builder builder = request(path, null).GET().header("Accept", "text/event-stream");
+        headers.forEach(builder::header);
+        try {
+            HttpResponse<InputStream> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+            if (response.statusCode() >= 400) {
+                try (InputStream in = response.body()) {
+                    checkStatus(response.statusCode(), in.readAllBytes());
+                }
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reach " + base + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    static String query(Map<String, String> params) {
+        List<String> parts = params.entrySet().stream()
+                .filter(e -> e.getValue() != null && !e.getValue().isEmpty())
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.toList());
+        return parts.isEmpty() ? "" : "?" + String.join("&", parts);
+    }
+
+    static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private HttpRequest.Builder request(String path, Duration requestTimeout) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path));
+        if (requestTimeout != null) {
+            builder.timeout(requestTimeout);
+        }
+        if (token != null && !token.isEmpty()) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    private HttpResponse<byte[]> exchange(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reach " + base + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static void checkStatus(int status, byte[] body) {
+        if (status < 400) {
+            return;
+        }
+        Problem problem;
+        try {
+            problem = ClientJson.MAPPER.readValue(body, Problem.class);
+        } catch (IOException e) {
+            problem = new Problem(null, "HTTP " + status, status, new String(body, StandardCharsets.UTF_8), null);
+        }
+        throw new ApiException(status, problem);
+    }
+
+    private static byte[] toJson(Object body) {
+        try {
+            return ClientJson.MAPPER.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + body.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Jobs: long operations with progress, such as commissioning a batch of nodes. */
+package io.cluman.model.job;

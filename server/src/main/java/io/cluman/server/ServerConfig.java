@@ -1,0 +1,59 @@
+package io.cluman.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a server runs.
+ *
+ * @param bindHost         address the API listens on
+ * @param storeSpec        {@code embedded} or {@code etcd://host:port[,host:port...]}
+ * @param autoCommission   commission nodes as soon as they join
+ * @param offAfter         a node is off when its last heartbeat is older than this; agents heartbeat
+ *                         three times per {@code offAfter} (every 5 s by default)
+ * @param minDiskFreeRatio a node with less free disk than this share is unhealthy
+ */
+public record ServerConfig(String bindHost, int port, Path dataDir, String storeSpec, boolean autoCommission,
+                           Duration offAfter, double minDiskFreeRatio) {
+    public ServerConfig {
+        Objects.requireNonNull(bindHost, "bindHost");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(storeSpec, "storeSpec");
+        Objects.requireNonNull(offAfter, "offAfter");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port " + port + " is not a TCP port (0-65535)");
+        }
+        if (offAfter.toMillis() < 300) {
+            throw new IllegalArgumentException("off-after " + offAfter + " is too short: use at least 300ms");
+        }
+        if (minDiskFreeRatio < 0 || minDiskFreeRatio >= 1) {
+            throw new IllegalArgumentException("min disk free ratio must be in [0, 1)");
+        }
+    }
+
+    public static ServerConfig defaults(Path dataDir) {
+        return new ServerConfig("127.0.0.1", 8761, dataDir, "embedded", false, Duration.ofSeconds(15), 0.05);
+    }
+
+    /** The base heartbeat interval: a third of {@link #offAfter}, so two lost heartbeats never mark a node off. */
+    public Duration heartbeatInterval() {
+        return offAfter.dividedBy(3);
+    }
+
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(bindHost, newPort, dataDir, storeSpec, autoCommission, offAfter, minDiskFreeRatio);
+    }
+
+    public ServerConfig withStore(String newSpec) {
+        return new ServerConfig(bindHost, port, dataDir, newSpec, autoCommission, offAfter, minDiskFreeRatio);
+    }
+
+    public ServerConfig withAutoCommission(boolean on) {
+        return new ServerConfig(bindHost, port, dataDir, storeSpec, on, offAfter, minDiskFreeRatio);
+    }
+
+    public ServerConfig withOffAfter(Duration newOffAfter) {
+        return new ServerConfig(bindHost, port, dataDir, storeSpec, autoCommission, newOffAfter, minDiskFreeRatio);
+    }
+}

@@ -1,0 +1,167 @@
+package io.cluman.server;
+
+import io.cluman.model.cluster.Cluster;
+import io.cluman.model.job.Job;
+import io.cluman.model.node.Node;
+import io.cluman.server.api.Api;
+import io.cluman.server.api.ApiServer;
+import io.cluman.server.clusters.ClusterOperations;
+import io.cluman.server.clusters.MembershipController;
+import io.cluman.server.events.EventBus;
+import io.cluman.server.events.EventFeed;
+import io.cluman.server.events.EventRetention;
+import io.cluman.server.jobs.JobController;
+import io.cluman.server.jobs.JobSubmitter;
+import io.cluman.server.leader.LeaderControllers;
+import io.cluman.server.leader.Leadership;
+import io.cluman.server.leader.SoleLeadership;
+import io.cluman.server.nodes.HealthPolicy;
+import io.cluman.server.nodes.HeartbeatPacing;
+import io.cluman.server.nodes.HeartbeatReceiver;
+import io.cluman.server.nodes.HeartbeatTable;
+import io.cluman.server.nodes.Ids;
+import io.cluman.server.nodes.NodeJoiner;
+import io.cluman.server.nodes.NodeLiveness;
+import io.cluman.server.nodes.NodeOperations;
+import io.cluman.server.nodes.NodeRegistry;
+import io.cluman.server.nodes.NodeViews;
+import io.cluman.server.security.BootstrapTokens;
+import io.cluman.server.security.TokenVerifier;
+import io.cluman.store.KvStore;
+import io.cluman.store.KvStores;
+import io.cluman.store.repo.ApiToken;
+import io.cluman.store.repo.EventLog;
+import io.cluman.store.repo.KeySpace;
+import io.cluman.store.repo.Repositories;
+import io.cluman.store.repo.RepositoryMirror;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds one server process with {@code new}, in dependency order, and closes it in reverse. Reading
+ * this class top to bottom shows every part of the server and what it is given.
+ */
+public final class ServerWiring implements AutoCloseable {
+    /** How many events (and, separately, WARNING-or-worse events) are kept. */
+    static final int EVENT_HISTORY = 10_000;
+
+    private final List<AutoCloseable> closeOrder = new ArrayList<>();
+    private final ServerConfig config;
+    private final BootstrapTokens.Secrets secrets;
+    private final ApiServer api;
+    private final KvStore store;
+    private final List<AutoCloseable> closeFirst = new ArrayList<>();
+
+    private ServerWiring(ServerConfig config, InstantSource clock) {
+        this.config = config;
+        createDataDir(config);
+        SecureRandom random = new SecureRandom();
+        Ids ids = new Ids(random);
+        store = remember(KvStores.open(config.storeSpec(), config.dataDir(), clock));
+        Repositories repos = Repositories.over(store);
+
+        secrets = new BootstrapTokens(repos.tokens(), clock, random).ensure(config.dataDir());
+        RepositoryMirror<ApiToken> tokenMirror = remember(new RepositoryMirror<>(store, repos.tokens()).start());
+        RepositoryMirror<Node> nodeMirror = remember(new RepositoryMirror<>(store, repos.nodes()).start());
+        RepositoryMirror<Job> jobMirror = remember(new RepositoryMirror<>(store, repos.jobs()).start());
+
+        EventLog eventLog = new EventLog(store, random);
+        EventBus events = new EventBus(eventLog, clock);
+        EventFeed eventFeed = remember(new EventFeed(store, KeySpace.EVENTS, EVENT_HISTORY).start());
+        EventFeed errorFeed = remember(new EventFeed(store, KeySpace.ERRORS, EVENT_HISTORY).start());
+
+        NodeRegistry nodes = new NodeRegistry(repos.nodes(), nodeMirror);
+        HeartbeatTable heartbeats = new HeartbeatTable();
+        HeartbeatPacing pacing = new HeartbeatPacing(config.heartbeatInterval(), config.offAfter());
+        JobSubmitter jobs = new JobSubmitter(repos.jobs(), events, ids, clock);
+
+        Leadership leadership = remember(new SoleLeadership(serverId()));
+        List<io.cluman.server.leader.Controller> controllers = List.of(
+                new NodeLiveness(nodes, heartbeats, pacing, events, clock, Duration.ofMillis(250)),
+                new MembershipController(repos.clusters(), nodes, events, Duration.ofSeconds(1)),
+                new JobController(repos.jobs(), jobMirror, nodes, events, clock, Duration.ofMillis(200)),
+                new EventRetention(eventLog, EVENT_HISTORY, Duration.ofSeconds(30)));
+
+        api = remember(Api.start(new Api.Parts(new TokenVerifier(tokenMirror), leadership, store, version(),
+                nodes, new NodeOperations(nodes, repos.clusters(), heartbeats, jobs, events), new NodeViews(heartbeats),
+                new NodeJoiner(nodes, heartbeats, pacing, jobs, events, ids, clock, config.autoCommission()),
+                new HeartbeatReceiver(nodes, heartbeats, pacing, new HealthPolicy(config.minDiskFreeRatio()), events,
+                        clock),
+                new ClusterOperations(repos.clusters(), nodes, events, clock), repos.jobs(), eventFeed, errorFeed),
+                config.bindHost(), config.port()));
+        closeFirst.addAll(List.of(leadership, eventFeed, errorFeed));
+        leadership.start(new LeaderControllers(controllers));
+    }
+
+    /** Opens the store, starts the API and, as leader, the controllers. */
+    public static ServerWiring start(ServerConfig config, InstantSource clock) {
+        return new ServerWiring(config, clock);
+    }
+
+    public String url() {
+        return "http://" + config.bindHost() + ":" + api.port();
+    }
+
+    public int port() {
+        return api.port();
+    }
+
+    public String adminToken() {
+        return secrets.admin();
+    }
+
+    public String joinToken() {
+        return secrets.join();
+    }
+
+    public ApiServer api() {
+        return api;
+    }
+
+    public KvStore store() {
+        return store;
+    }
+
+    public static String version() {
+        String v = ServerWiring.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    private static String serverId() {
+        String host = System.getenv().getOrDefault("HOSTNAME", "localhost");
+        return host + "-" + ProcessHandle.current().pid();
+    }
+
+    private <T extends AutoCloseable> T remember(T part) {
+        closeOrder.add(part);
+        return part;
+    }
+
+    private static void createDataDir(ServerConfig config) {
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data dir " + config.dataDir(), e);
+        }
+    }
+
+    /** Stops the controllers and the event feeds (ending streams) first, then the rest in reverse order of creation. */
+    @Override
+    public void close() {
+        List<AutoCloseable> order = new ArrayList<>(closeFirst);
+        order.addAll(closeOrder.reversed());
+        for (AutoCloseable part : order) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(ServerWiring.class).warn("closing {} failed: {}", part, e.toString());
+            }
+        }
+    }
+}

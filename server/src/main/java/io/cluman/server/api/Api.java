@@ -1,0 +1,41 @@
+package io.cluman.server.api;
+
+import io.cluman.model.job.Job;
+import io.cluman.server.clusters.ClusterOperations;
+import io.cluman.server.events.EventFeed;
+import io.cluman.server.leader.Leadership;
+import io.cluman.server.nodes.HeartbeatReceiver;
+import io.cluman.server.nodes.NodeJoiner;
+import io.cluman.server.nodes.NodeOperations;
+import io.cluman.server.nodes.NodeRegistry;
+import io.cluman.server.nodes.NodeViews;
+import io.cluman.server.security.TokenVerifier;
+import io.cluman.store.KvStore;
+import io.cluman.store.repo.JsonRepository;
+
+/** Builds the API server with every resource's handler, in one readable place. */
+public final class Api {
+    private Api() {
+    }
+
+    /** What the handlers need. */
+    public record Parts(TokenVerifier tokens, Leadership leadership, KvStore store, String version,
+                        NodeRegistry nodes, NodeOperations nodeOperations, NodeViews nodeViews, NodeJoiner joiner,
+                        HeartbeatReceiver heartbeats, ClusterOperations clusters, JsonRepository<Job> jobs,
+                        EventFeed events, EventFeed errors) {
+    }
+
+    public static ApiServer start(Parts p, String host, int port) {
+        ApiServer server = new ApiServer(p.tokens());
+        Routes routes = server.routes();
+        new HealthHandler(p.leadership(), p.store(), p.version()).register(routes);
+        new NodeHandler(p.nodes(), p.nodeOperations(), p.nodeViews()).register(routes);
+        new ClusterHandler(p.clusters()).register(routes);
+        new JobHandler(p.jobs()).register(routes);
+        new EventHandler(p.events(), p.errors()).register(routes);
+        new AgentHandler(p.joiner(), p.heartbeats()).register(routes);
+        server.documentRoutes(p.version());
+        server.start(host, port);
+        return server;
+    }
+}

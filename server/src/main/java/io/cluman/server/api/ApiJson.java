@@ -1,0 +1,77 @@
+package io.cluman.server.api;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.cluman.model.validation.FieldError;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * JSON of the API. Requests are read strictly: an unknown field, a wrong type or malformed JSON is a
+ * 400 naming the field, so a typo never silently does nothing.
+ */
+public final class ApiJson {
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private ApiJson() {
+    }
+
+    /** Reads the request body as {@code type}; 400 with the field at fault when it cannot. */
+    public static <T> T body(Context ctx, Class<T> type) {
+        byte[] bytes = ctx.bodyAsBytes();
+        if (bytes.length == 0) {
+            throw new ApiError.BadRequest("the request needs a JSON body: see /openapi.json for its fields",
+                    List.of(new FieldError("body", "is required")));
+        }
+        try {
+            return MAPPER.readValue(bytes, type);
+        } catch (JsonParseException e) {
+            throw new ApiError.BadRequest("the body is not valid JSON",
+                    List.of(new FieldError("body", "malformed JSON at line " + e.getLocation().getLineNr()
+                            + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage())));
+        } catch (UnrecognizedPropertyException e) {
+            throw new ApiError.BadRequest("the body has a field this endpoint does not know",
+                    List.of(new FieldError(path(e), "unknown field; known fields: " + e.getKnownPropertyIds())));
+        } catch (JsonMappingException e) {
+            throw new ApiError.BadRequest("a field of the body has the wrong type or value",
+                    List.of(new FieldError(path(e), mappingMessage(e))));
+        } catch (JsonProcessingException e) {
+            throw new ApiError.BadRequest("the body cannot be read",
+                    List.of(new FieldError("body", e.getOriginalMessage())));
+        } catch (IOException e) {
+            throw new ApiError.BadRequest("the body cannot be read", List.of(new FieldError("body", e.getMessage())));
+        }
+    }
+
+    private static String path(JsonMappingException e) {
+        String joined = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        return joined.isEmpty() ? "body" : joined;
+    }
+
+    private static String mappingMessage(JsonMappingException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof IllegalArgumentException iae && iae.getMessage() != null) {
+            return iae.getMessage();
+        }
+        String message = e.getOriginalMessage();
+        int cut = message.indexOf(" at [Source");
+        return cut > 0 ? message.substring(0, cut) : message;
+    }
+}

@@ -1,0 +1,104 @@
+package io.cluman.server.api;
+
+import io.cluman.server.security.Role;
+import io.cluman.server.security.TokenVerifier;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import io.javalin.security.RouteRole;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The HTTP server of the API: Javalin on virtual threads, bodies limited to 1 MiB, bearer tokens
+ * checked before every matched route, errors as problem+json, and the OpenAPI document plus Swagger UI.
+ */
+public final class ApiServer implements AutoCloseable {
+    static final long MAX_BODY_BYTES = 1024 * 1024;
+    private static final String SWAGGER_VERSION = "5.34.1";
+
+    private final Javalin app;
+    private final Routes routes;
+    private final TokenVerifier tokens;
+
+    ApiServer(TokenVerifier tokens) {
+        this.tokens = tokens;
+        this.app = Javalin.create(cfg -> {
+            cfg.useVirtualThreads = true;
+            cfg.showJavalinBanner = false;
+            cfg.http.maxRequestSize = MAX_BODY_BYTES;
+            cfg.jsonMapper(new JavalinJackson(ApiJson.MAPPER, true));
+            cfg.staticFiles.enableWebjars();
+        });
+        this.routes = new Routes(app);
+        app.beforeMatched(this::authenticate);
+        ProblemMapper.install(app);
+    }
+
+    Routes routes() {
+        return routes;
+    }
+
+    /** Adds the documentation routes; call after every other route is registered. */
+    void documentRoutes(String version) {
+        routes.get("/openapi.json", Access.PUBLIC, "server", "This document")
+                .handle(ctx -> ctx.contentType("application/json")
+                        .result(ApiJson.MAPPER.writerWithDefaultPrettyPrinter()
+                                .writeValueAsString(OpenApiDocument.build(routes.docs(), version))));
+        routes.get("/swagger-ui.html", Access.PUBLIC, "server", "Swagger UI over /openapi.json")
+                .contentType("text/html").handle(ctx -> ctx.html(swaggerPage()));
+    }
+
+    /** Every route Javalin serves, as "METHOD path", for the test that all are documented. */
+    public List<String> servedRoutes() {
+        return app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
+                .map(e -> e.getEndpoint().getMethod().name() + " " + e.getEndpoint().getPath()).toList();
+    }
+
+    public List<RouteDoc> documentedRoutes() {
+        return routes.docs();
+    }
+
+    void start(String host, int port) {
+        app.start(host, port);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    private void authenticate(Context ctx) {
+        Set<RouteRole> roles = ctx.routeRoles();
+        if (roles.isEmpty() || roles.contains(Access.PUBLIC)) {
+            return;
+        }
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new ApiError.Unauthorized("send 'Authorization: Bearer <token>'; on the server's machine the admin"
+                    + " token is in the data dir's admin.token file");
+        }
+        Optional<Role> role = tokens.roleOf(header.substring(7).strip());
+        if (role.isEmpty()) {
+            throw new ApiError.Unauthorized("the token is not known to this server");
+        }
+        boolean allowed = role.get() == Role.ADMIN || (role.get() == Role.AGENT && roles.contains(Access.AGENT));
+        if (!allowed) {
+            throw new ApiError.Forbidden("the join token only serves the agent protocol; use an admin token");
+        }
+    }
+
+    private static String swaggerPage() {
+        String base = "/webjars/swagger-ui/" + SWAGGER_VERSION + "/";
+        return "<!doctype html><html><head><meta charset=\"utf-8\"><title>Cluman API</title>"
+                + "<link rel=\"stylesheet\" href=\"" + base + "swagger-ui.css\"></head><body><div id=\"ui\"></div>"
+                + "<script src=\"" + base + "swagger-ui-bundle.js\"></script><script>"
+                + "window.ui = SwaggerUIBundle({url: '/openapi.json', dom_id: '#ui', persistAuthorization: true});"
+                + "</script></body></html>";
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,100 @@
+package io.cluman.server.jobs;
+
+import io.cluman.model.event.Action;
+import io.cluman.model.event.Severity;
+import io.cluman.model.event.Topic;
+import io.cluman.model.job.Job;
+import io.cluman.model.job.JobState;
+import io.cluman.model.job.JobStep;
+import io.cluman.server.events.EventBus;
+import io.cluman.store.repo.JsonRepository;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs one job: its unfinished steps in batches of {@code batchSize}, the steps of a batch at once, and
+ * writes the job after every step so its progress is visible and survives a change of leader.
+ */
+final class JobRunner {
+    private final JsonRepository<Job> jobs;
+    private final NodeStep nodeStep;
+    private final EventBus events;
+    private final InstantSource clock;
+
+    JobRunner(JsonRepository<Job> jobs, NodeStep nodeStep, EventBus events, InstantSource clock) {
+        this.jobs = jobs;
+        this.nodeStep = nodeStep;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    void run(String jobId) throws InterruptedException {
+        Job current = jobs.get(jobId).orElse(null);
+        if (current == null || current.state().isFinished()) {
+            return;
+        }
+        Job job = current.state() == JobState.PENDING
+                ? jobs.update(jobId, j -> j.state() == JobState.PENDING ? j.started(clock.instant()) : j)
+                : current;
+        if (job.state() != JobState.RUNNING) {
+            return;
+        }
+        events.info(Topic.JOB, Action.START, "job", job.id(), job.kind() + " started");
+        List<Integer> todo = new ArrayList<>();
+        for (int i = 0; i < job.steps().size(); i++) {
+            if (!job.steps().get(i).state().isFinished()) {
+                todo.add(i);
+            }
+        }
+        for (int from = 0; from < todo.size(); from += job.batchSize()) {
+            runBatch(job, todo.subList(from, Math.min(todo.size(), from + job.batchSize())));
+        }
+        finish(job.id());
+    }
+
+    private void runBatch(Job job, List<Integer> batch) throws InterruptedException {
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int index : batch) {
+                running.add(pool.submit(() -> {
+                    JobStep done = nodeStep.run(job.operation(), job.steps().get(index));
+                    recordStep(job.id(), index, done);
+                }));
+            }
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException("step failed unexpectedly", e.getCause());
+                }
+            }
+        }
+    }
+
+    private void recordStep(String jobId, int index, JobStep done) {
+        jobs.update(jobId, j -> {
+            List<JobStep> steps = new ArrayList<>(j.steps());
+            steps.set(index, done);
+            return j.withSteps(steps);
+        });
+    }
+
+    private void finish(String jobId) {
+        Job done = jobs.update(jobId, j -> {
+            List<String> failed = j.steps().stream().filter(s -> s.state() == JobState.FAILED)
+                    .map(s -> s.name() + ": " + s.message()).toList();
+            return failed.isEmpty() ? j.finished(JobState.SUCCEEDED, "", clock.instant())
+                    : j.finished(JobState.FAILED, String.join("; ", failed), clock.instant());
+        });
+        boolean ok = done.state() == JobState.SUCCEEDED;
+        events.publish(Topic.JOB, ok ? Action.STOP : Action.DIE, ok ? Severity.INFO : Severity.ERROR, "job", done.id(),
+                done.kind() + (ok ? " succeeded" : " failed: " + done.error()),
+                Map.of("done", Integer.toString(done.progress().done()), "total",
+                        Integer.toString(done.progress().total())));
+    }
+}

@@ -1,0 +1,86 @@
+package io.cluman.server.nodes;
+
+import io.cluman.model.agent.JoinRequest;
+import io.cluman.model.agent.JoinResponse;
+import io.cluman.model.event.Action;
+import io.cluman.model.event.Topic;
+import io.cluman.model.node.Node;
+import io.cluman.model.node.NodeMetrics;
+import io.cluman.model.node.NodeOperation;
+import io.cluman.model.node.NodeState;
+import io.cluman.model.validation.Validator;
+import io.cluman.server.events.EventBus;
+import io.cluman.server.jobs.JobSubmitter;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Handles {@code POST /v1/agent/join}: a new agent becomes a DISCOVERED node (and is commissioned at
+ * once when the server auto-commissions); an agent that kept its id is the same node again.
+ */
+public final class NodeJoiner {
+    private final NodeRegistry nodes;
+    private final HeartbeatTable heartbeats;
+    private final HeartbeatPacing pacing;
+    private final JobSubmitter jobs;
+    private final EventBus events;
+    private final Ids ids;
+    private final InstantSource clock;
+    private final boolean autoCommission;
+
+    public NodeJoiner(NodeRegistry nodes, HeartbeatTable heartbeats, HeartbeatPacing pacing, JobSubmitter jobs,
+                      EventBus events, Ids ids, InstantSource clock, boolean autoCommission) {
+        this.nodes = nodes;
+        this.heartbeats = heartbeats;
+        this.pacing = pacing;
+        this.jobs = jobs;
+        this.events = events;
+        this.ids = ids;
+        this.clock = clock;
+        this.autoCommission = autoCommission;
+    }
+
+    public JoinResponse join(JoinRequest request) {
+        Validator v = new Validator();
+        v.required("facts", request.facts());
+        v.labels("labels", request.labels());
+        v.check(request.nodeId() == null || Ids.isNodeId(request.nodeId()), "nodeId",
+                "'" + request.nodeId() + "' is not a node id (n- and ten characters); omit it to get a new one");
+        v.throwIfInvalid();
+        Instant now = clock.instant();
+        String id = request.nodeId() != null ? request.nodeId() : ids.next('n');
+        Optional<Node> existing = nodes.read(id);
+        Node node = existing.isPresent() ? rejoin(existing.get(), request, now) : create(id, request, now);
+        heartbeats.record(id, new HeartbeatTable.Beat(now, NodeMetrics.empty(now), Map.of()));
+        return new JoinResponse(id, node.name(), pacing.interval(nodes.size()).toMillis());
+    }
+
+    private Node create(String id, JoinRequest request, Instant now) {
+        String wanted = request.name() != null ? request.name() : request.facts().hostname();
+        String name = NodeNames.pick(wanted, id, nodes.cachedAll().stream().map(Node::name).toList());
+        Node node = nodes.create(new Node(id, name, request.labels(), NodeState.DISCOVERED, true, true, "", null,
+                null, request.facts(), now, now, 0));
+        events.info(Topic.NODE, Action.CREATE, "node", id, "node " + name + " joined from "
+                + request.facts().primaryAddress());
+        if (autoCommission) {
+            jobs.submit(NodeOperation.COMMISSION, List.of(id), 1);
+        }
+        return node;
+    }
+
+    private Node rejoin(Node before, JoinRequest request, Instant now) {
+        Node after = nodes.update(before.id(), n -> {
+            Map<String, String> labels = new HashMap<>(n.labels());
+            labels.putAll(request.labels());
+            return n.withFacts(request.facts()).withLabels(labels).withLiveness(true, n.healthy(), n.healthReason(), now);
+        });
+        if (!before.on()) {
+            events.info(Topic.NODE, Action.ONLINE, "node", before.id(), "node " + before.name() + " is on again");
+        }
+        return after;
+    }
+}

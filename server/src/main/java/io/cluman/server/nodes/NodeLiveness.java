@@ -1,0 +1,102 @@
+package io.cluman.server.nodes;
+
+import io.cluman.model.event.Action;
+import io.cluman.model.event.Topic;
+import io.cluman.model.node.Node;
+import io.cluman.server.events.EventBus;
+import io.cluman.server.leader.Controller;
+import io.cluman.store.StoreException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Leader-only: marks a node off when its last heartbeat is older than the off threshold, with an
+ * {@code offline} event. A new leader counts every node as seen at its election (one grace period), so
+ * a failover does not flap the fleet.
+ */
+public final class NodeLiveness implements Controller {
+    private static final Logger LOG = LoggerFactory.getLogger(NodeLiveness.class);
+
+    private final NodeRegistry nodes;
+    private final HeartbeatTable heartbeats;
+    private final HeartbeatPacing pacing;
+    private final EventBus events;
+    private final InstantSource clock;
+    private final Duration sweepEvery;
+    private volatile Instant leaderSince = Instant.MIN;
+    private ScheduledExecutorService timer;
+
+    public NodeLiveness(NodeRegistry nodes, HeartbeatTable heartbeats, HeartbeatPacing pacing, EventBus events,
+                        InstantSource clock, Duration sweepEvery) {
+        this.nodes = nodes;
+        this.heartbeats = heartbeats;
+        this.pacing = pacing;
+        this.events = events;
+        this.clock = clock;
+        this.sweepEvery = sweepEvery;
+    }
+
+    @Override
+    public void start() {
+        leaderSince = clock.instant();
+        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("node-liveness").factory());
+        timer.scheduleWithFixedDelay(this::sweepSafely, sweepEvery.toMillis(), sweepEvery.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void sweepSafely() {
+        try {
+            sweep();
+        } catch (RuntimeException e) {
+            LOG.warn("liveness sweep failed: {}", e.toString());
+        }
+    }
+
+    /** One pass over the fleet. Package-visible for tests driven by a manual clock. */
+    void sweep() {
+        Instant now = clock.instant();
+        Duration offAfter = pacing.offAfter(nodes.size());
+        for (Node node : nodes.cachedAll()) {
+            if (node.on() && isSilent(node.id(), now, offAfter)) {
+                markOff(node, now, offAfter);
+            }
+        }
+    }
+
+    private boolean isSilent(String nodeId, Instant now, Duration offAfter) {
+        Instant last = heartbeats.last(nodeId).map(HeartbeatTable.Beat::at).orElse(leaderSince);
+        if (last.isBefore(leaderSince)) {
+            last = leaderSince;
+        }
+        return Duration.between(last, now).compareTo(offAfter) > 0;
+    }
+
+    private void markOff(Node node, Instant now, Duration offAfter) {
+        try {
+            boolean[] turnedOff = {false};
+            nodes.update(node.id(), n -> {
+                turnedOff[0] = n.on() && isSilent(n.id(), now, offAfter);
+                return turnedOff[0] ? n.withLiveness(false, n.healthy(), n.healthReason(), now) : n;
+            });
+            if (turnedOff[0]) {
+                events.warn(Topic.NODE, Action.OFFLINE, "node", node.id(), "node " + node.name()
+                        + " is off: no heartbeat for more than " + offAfter.toMillis() / 1000.0 + " s");
+            }
+        } catch (StoreException e) {
+            LOG.warn("cannot mark node {} off now: {}", node.id(), e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.cluman.server.nodes;
+
+import io.cluman.model.validation.Validator;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Turns a requested node name (often a host name) into a unique DNS label. Pure. */
+final class NodeNames {
+    private NodeNames() {
+    }
+
+    /** A DNS label close to {@code wanted}, made unique among {@code taken} by a suffix of the node id. */
+    static String pick(String wanted, String nodeId, Collection<String> taken) {
+        String base = normalise(wanted == null || wanted.isBlank() ? nodeId : wanted);
+        Set<String> names = taken.stream().collect(Collectors.toSet());
+        if (!names.contains(base)) {
+            return base;
+        }
+        String suffix = "-" + nodeId.substring(Math.max(0, nodeId.length() - 6));
+        String head = base.substring(0, Math.min(base.length(), 63 - suffix.length()));
+        return head + suffix;
+    }
+
+    static String normalise(String name) {
+        String lower = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("^-+|-+$", "");
+        if (lower.length() > 63) {
+            lower = lower.substring(0, 63).replaceAll("-+$", "");
+        }
+        return Validator.isDnsLabel(lower) ? lower : "node";
+    }
+}

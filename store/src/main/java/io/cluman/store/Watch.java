@@ -1,0 +1,7 @@
+package io.cluman.store;
+
+/** A running watch; closing it stops delivery. */
+public interface Watch extends AutoCloseable {
+    @Override
+    void close();
+}

@@ -1,0 +1,16 @@
+package io.cluman.store.repo;
+
+/** Every key prefix Cluman writes, in one place. */
+public final class KeySpace {
+    public static final String ROOT = "/cluman/";
+    public static final String NODES = ROOT + "nodes/";
+    public static final String CLUSTERS = ROOT + "clusters/";
+    public static final String JOBS = ROOT + "jobs/";
+    public static final String EVENTS = ROOT + "events/";
+    public static final String ERRORS = ROOT + "errors/";
+    public static final String TOKENS = ROOT + "tokens/";
+    public static final String LEADER = ROOT + "leader";
+
+    private KeySpace() {
+    }
+}
