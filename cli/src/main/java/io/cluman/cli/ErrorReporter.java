@@ -4,22 +4,24 @@ import io.cluman.cli.remote.ServerUnreachableException;
 import io.cluman.client.ApiException;
 import io.cluman.model.api.Problem;
 import io.cluman.model.validation.FieldError;
+import io.cluman.model.validation.ValidationException;
 import java.io.PrintWriter;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
  * Turns what a command throws into a message on stderr and an exit code: a server's problem (1),
- * an unreachable server (3), anything else (1, with the stack trace when {@code CLUMAN_DEBUG} is set).
+ * input a component rejected (2), an unreachable server (3), anything else (1). With
+ * {@code CLUMAN_DEBUG} set, the stack trace follows.
  */
 final class ErrorReporter implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parseResult) {
         PrintWriter err = cl.getErr();
         err.print(describe(ex));
-        if (!(ex instanceof ApiException) && !(ex instanceof ServerUnreachableException)
-                && System.getenv("CLUMAN_DEBUG") != null) {
+        if (System.getenv("CLUMAN_DEBUG") != null) {
             ex.printStackTrace(err);
         }
         err.flush();
@@ -30,7 +32,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         if (ex instanceof ServerUnreachableException) {
             return Main.UNREACHABLE;
         }
-        if (ex instanceof CommandLine.ParameterException) {
+        if (ex instanceof CommandLine.ParameterException || ex instanceof ValidationException) {
             return Main.USAGE;
         }
         return Main.SERVER_ERROR;
@@ -40,6 +42,8 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     static String describe(Throwable ex) {
         return switch (ex) {
             case ApiException api -> problem(api.status(), api.problem());
+            case ValidationException invalid -> "error: invalid input\n" + invalid.errors().stream()
+                    .map(e -> "  " + e.field() + ": " + e.message() + "\n").collect(Collectors.joining());
             case ServerUnreachableException down -> "cannot reach " + down.address()
                     + ": start it with ./cluman dev or set --addr / CLUMAN_ADDR\n";
             default -> "error: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()) + "\n";

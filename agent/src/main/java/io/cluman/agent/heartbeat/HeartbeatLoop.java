@@ -155,7 +155,7 @@ public final class HeartbeatLoop implements AutoCloseable {
         }
         running.interrupt();
         if (stillRunningAfter(running, CLOSE_WAIT)) {
-            LOG.warn("the heartbeat thread did not stop within {}", CLOSE_WAIT);
+            LOG.warn("the heartbeat thread did not stop within {}", text(CLOSE_WAIT));
         }
     }
 

@@ -59,7 +59,8 @@ public final class NodeBatchCommand extends ClientCommand {
             if (labels != null) {
                 return new NodeSelector(null, null, KeyValue.toMap(labels), null);
             }
-            return new NodeSelector(List.copyOf(ids), null, null, null);
+            return new NodeSelector(ids.stream().map(String::strip).filter(id -> !id.isEmpty()).toList(), null, null,
+                    null);
         }
     }
 
@@ -72,7 +73,11 @@ public final class NodeBatchCommand extends ClientCommand {
         if (batchSize != null && batchSize < 1) {
             throw usage("--batch-size must be at least 1, was " + batchSize);
         }
-        return new BatchRequest(operation, target.selector(), batchSize);
+        NodeSelector selector = target.selector();
+        if (selector.ids() != null && selector.ids().isEmpty()) {
+            throw usage("--ids needs at least one node id");
+        }
+        return new BatchRequest(operation, selector, batchSize);
     }
 
     /** Reads {@code drain}, {@code DRAIN}, ...; a wrong name is a usage error listing the right ones. */

@@ -11,6 +11,7 @@ import io.cluman.model.api.NodeView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,9 +25,10 @@ public final class NodeLabelCommand extends ClientCommand {
     @Parameters(index = "0", paramLabel = "ID", description = "Node id.")
     String id;
 
-    @Parameters(index = "1..*", arity = "0..*", paramLabel = "k=v", converter = KeyValue.Converter.class,
-            description = "Labels to set.")
-    List<KeyValue> labels = new ArrayList<>();
+    // Strings, converted in patch(): picocli would report a bad value of a variable-arity positional
+    // as an "unmatched argument" instead of saying what is wrong with it.
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "k=v", description = "Labels to set.")
+    List<String> labels = new ArrayList<>();
 
     @Option(names = "--remove", paramLabel = "k", split = ",", description = "Labels to remove (repeat or k1,k2).")
     List<String> remove = new ArrayList<>();
@@ -42,7 +44,15 @@ public final class NodeLabelCommand extends ClientCommand {
         if (labels.isEmpty() && remove.isEmpty()) {
             throw usage("Give at least one k=v to set or --remove k");
         }
-        Map<String, String> changes = KeyValue.toMap(labels);
+        List<KeyValue> pairs = new ArrayList<>();
+        for (String text : labels) {
+            try {
+                pairs.add(KeyValue.parse(text));
+            } catch (CommandLine.TypeConversionException e) {
+                throw usage("Invalid value for positional parameter k=v: " + e.getMessage());
+            }
+        }
+        Map<String, String> changes = KeyValue.toMap(pairs);
         for (String key : remove) {
             if (key.isBlank()) {
                 throw usage("--remove needs a label key");

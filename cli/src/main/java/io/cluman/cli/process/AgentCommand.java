@@ -4,21 +4,33 @@ import io.cluman.agent.AgentConfig;
 import io.cluman.agent.AgentWiring;
 import io.cluman.cli.Main;
 import io.cluman.cli.args.KeyValue;
+import io.cluman.model.validation.FieldError;
+import io.cluman.model.validation.ValidationException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code cluman agent --join URL --token T}: a node agent until SIGINT/SIGTERM (its tasks keep running). */
+/**
+ * {@code cluman agent --join URL --token T}: a node agent until SIGINT/SIGTERM (its tasks keep running).
+ * The agent joins in the background, retrying while the server is away; a line says when it joined.
+ */
 @Command(name = "agent", mixinStandardHelpOptions = true,
         description = "Run a node agent that joins a server, until Ctrl-C. Stopping it does not stop its tasks.")
 public final class AgentCommand implements Callable<Integer> {
+    /** The option behind each field of {@link AgentConfig}, to report its validation errors as usage errors. */
+    private static final Map<String, String> OPTIONS = Map.of(
+            "joinUrl", "--join", "token", "--token", "dataDir", "--data", "name", "--name", "labels", "--labels");
+
     @Option(names = "--join", required = true, paramLabel = "URL", description = "Server to join.")
     String joinUrl;
 
@@ -41,9 +53,7 @@ public final class AgentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        AgentConfig config = new AgentConfig(joinUrl, token, data, name == null || name.isBlank() ? Hostname.local() : name,
-                KeyValue.toMap(labels));
-        AgentWiring agent = new AgentWiring(config, InstantSource.system());
+        AgentWiring agent = new AgentWiring(config(), InstantSource.system());
         PrintWriter err = spec.commandLine().getErr();
         try {
             agent.start();
@@ -52,11 +62,34 @@ public final class AgentCommand implements Callable<Integer> {
             throw e;
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println("cluman agent is up: node " + agent.nodeId() + " (" + config.name() + ") joined " + joinUrl);
+        out.println("cluman agent is up: joining " + joinUrl + agent.nodeId().map(id -> " as node " + id).orElse(""));
         out.println("  data: " + data.toAbsolutePath().normalize());
         out.println("Ctrl-C stops the agent; its tasks keep running.");
         out.flush();
+        agent.joined().thenAccept(id -> {
+            out.println("joined: node " + id);
+            out.flush();
+        });
         Lifetime.runUntilStopped(err, List.of(agent));
         return Main.OK;
+    }
+
+    /** The agent's config; what it rejects is a usage error naming the options at fault. */
+    AgentConfig config() {
+        try {
+            return new AgentConfig(joinUrl, token, data, name == null || name.isBlank() ? null : name.strip(),
+                    KeyValue.toMap(labels));
+        } catch (ValidationException e) {
+            throw new ParameterException(spec.commandLine(), e.errors().stream().map(AgentCommand::describe)
+                    .collect(Collectors.joining("; ")));
+        }
+    }
+
+    private static String describe(FieldError error) {
+        String field = error.field();
+        int dot = field.indexOf('.');
+        String head = dot < 0 ? field : field.substring(0, dot);
+        return OPTIONS.getOrDefault(head, field) + (dot < 0 ? "" : " " + field.substring(dot + 1)) + ": "
+                + error.message();
     }
 }

@@ -7,6 +7,7 @@ import io.cluman.server.ServerConfig;
 import io.cluman.server.ServerWiring;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "dev", mixinStandardHelpOptions = true,
         description = "Run a server and one local agent in one process (embedded store, auto-commission), until Ctrl-C.")
 public final class DevCommand implements Callable<Integer> {
+    /** How long to wait for the local agent's first join before printing the banner anyway. */
+    static final Duration JOIN_WAIT = Duration.ofSeconds(10);
+
     @Option(names = "--data", paramLabel = "DIR", defaultValue = ".cluman",
             description = "Data directory; the agent uses DIR/agent (default ./${DEFAULT-VALUE}).")
     Path data;
@@ -36,31 +40,37 @@ public final class DevCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (port < 0 || port > 65535) {
-            throw new ParameterException(spec.commandLine(), "--port must be 0..65535, was " + port);
-        }
         InstantSource clock = InstantSource.system();
         PrintWriter err = spec.commandLine().getErr();
-        ServerWiring server = ServerWiring.start(serverConfig(), clock);
+        ServerConfig config;
+        try {
+            ServerConfig d = ServerConfig.defaults(data);
+            config = new ServerConfig(d.bindHost(), port, d.dataDir(), d.storeSpec(), true, d.offAfter(),
+                    d.minDiskFreeRatio());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        ServerWiring server = ServerWiring.start(config, clock);
         AgentWiring agent;
         try {
-            agent = new AgentWiring(new AgentConfig(server.url(), server.joinToken(), data.resolve("agent"),
-                    Hostname.local(), Map.of()), clock);
-            agent.start();
+            agent = new AgentWiring(new AgentConfig(server.url(), server.joinToken(), data.resolve("agent"), null,
+                    Map.of()), clock);
         } catch (RuntimeException e) {
             Lifetime.close(err, List.of(server));
             throw e;
         }
+        try {
+            agent.start();
+        } catch (RuntimeException e) {
+            Lifetime.close(err, List.of(agent, server));
+            throw e;
+        }
+        agent.awaitJoined(JOIN_WAIT);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(banner(server.url(), server.adminToken(), agent.nodeId()));
+        out.print(banner(server.url(), server.adminToken(), agent.nodeId().orElse("still joining")));
         out.flush();
         Lifetime.runUntilStopped(err, List.of(agent, server));
         return Main.OK;
-    }
-
-    ServerConfig serverConfig() {
-        ServerConfig d = ServerConfig.defaults(data);
-        return new ServerConfig(d.bindHost(), port, d.dataDir(), d.storeSpec(), true, d.offAfter(), d.minDiskFreeRatio());
     }
 
     static String banner(String url, String adminToken, String nodeId) {

@@ -54,18 +54,17 @@ public final class ServerCommand implements Callable<Integer> {
         return Main.OK;
     }
 
+    /** The server's config; what it rejects (a port out of range, too short an off-after) is a usage error. */
     ServerConfig config() {
-        if (port < 0 || port > 65535) {
-            throw new ParameterException(spec.commandLine(), "--port must be 0..65535, was " + port);
-        }
         if (!store.equals("embedded") && !store.startsWith("etcd://")) {
             throw new ParameterException(spec.commandLine(),
                     "--store must be embedded or etcd://host:port,..., was '" + store + "'");
         }
-        if (offAfter.isNegative() || offAfter.isZero()) {
-            throw new ParameterException(spec.commandLine(), "--off-after must be positive");
+        try {
+            ServerConfig defaults = ServerConfig.defaults(data);
+            return new ServerConfig(bind, port, data, store, autoCommission, offAfter, defaults.minDiskFreeRatio());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        ServerConfig defaults = ServerConfig.defaults(data);
-        return new ServerConfig(bind, port, data, store, autoCommission, offAfter, defaults.minDiskFreeRatio());
     }
 }

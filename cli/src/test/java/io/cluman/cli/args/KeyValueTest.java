@@ -45,7 +45,8 @@ class KeyValueTest {
         Run run = run("node", "label", "n-1", "=x");
 
         assertThat(run.code).isEqualTo(2);
-        assertThat(run.err).contains("k=v").contains("empty key");
+        assertThat(run.err).contains("positional parameter k=v").contains("'=x' has an empty key");
+        assertThat(run("node", "label", "n-1", "zone=a", "disk").err).contains("'disk' is not key=value");
     }
 
     @Test

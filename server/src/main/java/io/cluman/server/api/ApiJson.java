@@ -24,7 +24,6 @@ public final class ApiJson {
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
@@ -70,7 +69,7 @@ public final class ApiJson {
         if (cause instanceof IllegalArgumentException iae && iae.getMessage() != null) {
             return iae.getMessage();
         }
-        String message = e.getOriginalMessage();
+        String message = e.getOriginalMessage().replaceAll(" \\(set DeserializationConfig[^)]*\\)", "");
         int cut = message.indexOf(" at [Source");
         return cut > 0 ? message.substring(0, cut) : message;
     }

@@ -7,12 +7,12 @@ import io.cluman.store.StoreException;
 import io.cluman.store.WatchEvent;
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.common.exception.CompactedException;
-import io.etcd.jetcd.common.exception.ErrorCode;
 import io.etcd.jetcd.common.exception.EtcdException;
 import io.etcd.jetcd.op.Cmp;
 import io.etcd.jetcd.op.CmpTarget;
 import io.etcd.jetcd.options.DeleteOption;
 import io.etcd.jetcd.options.PutOption;
+import io.grpc.Status;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,32 +104,44 @@ final class EtcdMapping {
             return new StoreException.Compacted(what + ": revision compacted in etcd; oldest watchable is "
                     + compacted.getCompactedRevision(), compacted.getCompactedRevision());
         }
-        if (cause instanceof EtcdException etcd && etcd.getErrorCode() == ErrorCode.NOT_FOUND) {
-            return new StoreException.NotFound(what + ": " + etcd.getMessage());
-        }
-        if (cause instanceof EtcdException etcd && etcd.getErrorCode() == ErrorCode.INVALID_ARGUMENT) {
-            return new IllegalArgumentException(what + ": " + etcd.getMessage(), etcd);
-        }
-        return new StoreException.Unavailable(what + " failed: " + cause.getMessage(), cause);
+        String message = what + ": " + cause.getMessage();
+        return switch (codeOf(cause)) {
+            case NOT_FOUND -> new StoreException.NotFound(message);
+            case INVALID_ARGUMENT -> new IllegalArgumentException(message, cause);
+            default -> new StoreException.Unavailable(what + " failed: " + cause.getMessage(), cause);
+        };
     }
 
     /** Whether a read at an old revision failed because etcd compacted it. */
     static boolean isCompaction(Throwable error) {
-        Throwable cause = unwrap(error);
-        return cause instanceof EtcdException etcd && etcd.getErrorCode() == ErrorCode.OUT_OF_RANGE
-                && String.valueOf(etcd.getMessage()).contains("compacted");
+        return isOutOfRange(error, "compacted");
     }
 
     /** Whether a read failed because it asked for a revision etcd has not reached yet. */
     static boolean isFutureRevision(Throwable error) {
+        return isOutOfRange(error, "future");
+    }
+
+    private static boolean isOutOfRange(Throwable error, String reason) {
         Throwable cause = unwrap(error);
-        return cause instanceof EtcdException etcd && etcd.getErrorCode() == ErrorCode.OUT_OF_RANGE
-                && String.valueOf(etcd.getMessage()).contains("future");
+        return codeOf(cause) == Status.Code.OUT_OF_RANGE && String.valueOf(cause.getMessage()).contains(reason);
     }
 
     /** The compact revision a watch error reports, or 0 when it is not a compaction. */
     static long compactRevision(Throwable error) {
         return unwrap(error) instanceof CompactedException compacted ? compacted.getCompactedRevision() : 0;
+    }
+
+    /** The gRPC code of a failure, whether jetcd wrapped it in an EtcdException or passed gRPC's own. */
+    private static Status.Code codeOf(Throwable cause) {
+        if (cause instanceof EtcdException etcd) {
+            try {
+                return Status.Code.valueOf(etcd.getErrorCode().name());
+            } catch (IllegalArgumentException e) {
+                return Status.Code.UNKNOWN;
+            }
+        }
+        return Status.fromThrowable(cause).getCode();
     }
 
     private static Throwable unwrap(Throwable error) {

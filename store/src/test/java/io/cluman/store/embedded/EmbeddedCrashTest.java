@@ -3,9 +3,10 @@ package io.cluman.store.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cluman.store.KeyValue;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddedCrashTest {
     private static final int ROUNDS = 4;
     private static final int ACKS_BEFORE_KILL = 2_000;
+    private static final Pattern ACK = Pattern.compile("ACK (\\S+) (\\d+)");
 
     @TempDir
     Path dir;
@@ -62,30 +66,39 @@ class EmbeddedCrashTest {
                 .redirectError(dir.resolve("writer-" + round + ".err").toFile())
                 .start();
         Map<String, Long> acks = new LinkedHashMap<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
+        try (InputStream out = new BufferedInputStream(writer.getInputStream())) {
             String line;
-            while ((line = out.readLine()) != null && acks.size() < ACKS_BEFORE_KILL) {
-                String[] fields = line.split(" ");
-                if (fields[0].equals("ACK")) {
-                    acks.put(fields[1], Long.parseLong(fields[2]));
-                }
+            while (acks.size() < ACKS_BEFORE_KILL && (line = completeLine(out)) != null) {
+                record(line, acks);
             }
-            writer.destroyForcibly(); // SIGKILL: no shutdown hooks, no close, no final fsync
+            writer.toHandle().destroyForcibly(); // SIGKILL (the handle, unlike Process, keeps stdout readable)
             assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            drain(out, acks); // acks printed before the kill landed were acknowledged too
+            while ((line = completeLine(out)) != null) {
+                record(line, acks); // printed before the kill landed: acknowledged too
+            }
         }
         assertThat(acks).as("acknowledged writes of round %s (see %s)", round, dir).hasSizeGreaterThanOrEqualTo(
                 ACKS_BEFORE_KILL);
         return acks;
     }
 
-    private static void drain(BufferedReader out, Map<String, Long> acks) throws IOException {
-        String line;
-        while ((line = out.readLine()) != null) {
-            String[] fields = line.split(" ");
-            if (fields[0].equals("ACK") && fields.length == 3) {
-                acks.put(fields[1], Long.parseLong(fields[2]));
-            }
+    private static void record(String line, Map<String, Long> acks) {
+        Matcher ack = ACK.matcher(line);
+        if (ack.matches()) {
+            acks.put(ack.group(1), Long.parseLong(ack.group(2)));
         }
+    }
+
+    /** The next line ended by a newline, or null at the end (a line cut short by the kill is dropped). */
+    private static String completeLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) != -1) {
+            if (b == '\n') {
+                return line.toString(StandardCharsets.UTF_8);
+            }
+            line.write(b);
+        }
+        return null;
     }
 }

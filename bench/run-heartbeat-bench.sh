@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The heartbeat benchmark against a server it starts itself in a child JVM (see docs/benchmarks.md):
+#   bench/run-heartbeat-bench.sh                          # 10,000 nodes, 30 s warmup, 120 s measured
+#   bench/run-heartbeat-bench.sh --nodes 1000 --duration 30s
+# Any HeartbeatBench option may follow (--join-rate, --warmup, --server-jvm-arg, --keep-data ...).
+# Builds bench and what it needs first; MAVEN_OFFLINE= (empty) lets Maven download.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+offline="${MAVEN_OFFLINE--o}"
+
+mvn -q $offline -pl bench -am install -DskipTests
+classpath_file=bench/target/bench.classpath
+mvn -q $offline -pl bench dependency:build-classpath -Dmdep.includeScope=runtime \
+    -Dmdep.outputFile="$PWD/$classpath_file"
+
+exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Xmx2g \
+    -cp "bench/target/classes:$(cat "$classpath_file")" io.cluman.bench.HeartbeatBench --spawn-server "$@"

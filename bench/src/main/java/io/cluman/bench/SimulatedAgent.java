@@ -1,0 +1,141 @@
+package io.cluman.bench;
+
+import io.cluman.client.ApiException;
+import io.cluman.client.ClumanClient;
+import io.cluman.model.agent.HeartbeatRequest;
+import io.cluman.model.agent.HeartbeatResponse;
+import io.cluman.model.agent.JoinRequest;
+import io.cluman.model.agent.JoinResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+
+/**
+ * One simulated agent, run on its own virtual thread: waits for its join slot, joins (retrying with
+ * backoff like a real agent), then heartbeats until stopped. As a real agent, the next heartbeat is due
+ * one interval (the one the last reply asked for) after that reply; the first one comes after a random
+ * share of the first interval so the fleet's beats spread evenly. A 404 means the server forgot the
+ * node: the agent joins again with its id.
+ */
+final class SimulatedAgent implements Runnable {
+    private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+    private final int index;
+    private final ClumanClient client;
+    private final FakeNode node;
+    private final RandomGenerator random;
+    private final SimulatedFleet fleet;
+    private final FleetCounters counters;
+    private final long joinAt;
+    private String nodeId;
+    private long intervalMillis; // from the last reply
+
+    SimulatedAgent(int index, ClumanClient client, RandomGenerator random, SimulatedFleet fleet, long joinAt) {
+        this.index = index;
+        this.client = client;
+        this.random = random;
+        this.node = new FakeNode(index, random);
+        this.fleet = fleet;
+        this.counters = fleet.counters();
+        this.joinAt = joinAt;
+    }
+
+    @Override
+    public void run() {
+        try {
+            if (!sleepUntil(joinAt)) {
+                return;
+            }
+            join();
+            fleet.joined(nodeId);
+            long next = System.nanoTime()
+                    + (long) (random.nextDouble() * TimeUnit.MILLISECONDS.toNanos(intervalMillis));
+            while (sleepUntil(next)) {
+                next = heartbeat(next);
+            }
+        } catch (InterruptedException e) {
+            // stopped
+        } finally {
+            fleet.ended();
+        }
+    }
+
+    /** Joins, retrying until it works; keeps the node id and the interval of the reply. */
+    private void join() throws InterruptedException {
+        long backoff = TimeUnit.SECONDS.toNanos(1);
+        while (true) {
+            long started = System.nanoTime();
+            try {
+                JoinResponse reply = client.join(new JoinRequest(nodeId, node.facts().hostname(),
+                        Map.of("bench", "heartbeat"), node.facts()));
+                counters.joinLatency.record((System.nanoTime() - started) / 1000);
+                nodeId = reply.nodeId();
+                intervalMillis = reply.heartbeatIntervalMillis() > 0 ? reply.heartbeatIntervalMillis() : 5000;
+                return;
+            } catch (RuntimeException e) {
+                stopIfStopping();
+                counters.joinErrors.increment();
+                fleet.noteError("join of " + FakeNode.name(index), e);
+                if (!sleepUntil(System.nanoTime() + backoff)) {
+                    throw new InterruptedException();
+                }
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_NANOS);
+            }
+        }
+    }
+
+    /** One heartbeat planned for {@code planned}; when the next one is due. */
+    private long heartbeat(long planned) throws InterruptedException {
+        HeartbeatRequest request = new HeartbeatRequest(nodeId, node.facts(), node.metrics(Instant.now()),
+                node.drivers());
+        long started = System.nanoTime();
+        try {
+            HeartbeatResponse reply = client.heartbeat(request);
+            long answered = System.nanoTime();
+            if (reply.heartbeatIntervalMillis() > 0) {
+                intervalMillis = reply.heartbeatIntervalMillis();
+            }
+            counters.beat(planned, started, answered, intervalMillis);
+            return answered + TimeUnit.MILLISECONDS.toNanos(intervalMillis);
+        } catch (ApiException e) {
+            stopIfStopping();
+            counters.beatFailed(started, "HTTP " + e.status());
+            fleet.noteError("heartbeat of " + FakeNode.name(index), e);
+            if (e.status() == 404) {
+                counters.rejoins.increment();
+                join();
+            }
+        } catch (RuntimeException e) {
+            stopIfStopping();
+            counters.beatFailed(started, kind(e));
+            fleet.noteError("heartbeat of " + FakeNode.name(index), e);
+        }
+        return System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(intervalMillis);
+    }
+
+    private void stopIfStopping() throws InterruptedException {
+        if (fleet.stopping() || Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException();
+        }
+    }
+
+    private static String kind(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HttpTimeoutException) {
+                return "timeout";
+            }
+        }
+        return e instanceof java.io.UncheckedIOException ? "io" : e.getClass().getSimpleName();
+    }
+
+    /** Sleeps until {@link System#nanoTime()} reaches {@code deadline}; false when the fleet stops. */
+    private boolean sleepUntil(long deadline) throws InterruptedException {
+        long left = deadline - System.nanoTime();
+        if (left > 0) {
+            TimeUnit.NANOSECONDS.sleep(left);
+        }
+        return !fleet.stopping();
+    }
+}

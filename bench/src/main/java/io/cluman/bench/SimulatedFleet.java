@@ -1,0 +1,115 @@
+package io.cluman.bench;
+
+import io.cluman.client.ClumanClient;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * N simulated agents, one virtual thread each, sharing one HTTP/1.1 {@link HttpClient} (and so its
+ * connection pool). Agent {@code i} joins at {@code start + i / joinRate} whatever the others do, so
+ * a slow join never holds the next ones back. Each agent draws from its own random stream split from
+ * one seed.
+ */
+final class SimulatedFleet implements AutoCloseable {
+    private static final int ERRORS_SHOWN = 20;
+
+    private final FleetCounters counters = new FleetCounters();
+    private final Set<String> nodeIds = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch joined;
+    private final CountDownLatch ended;
+    private final AtomicInteger errorsShown = new AtomicInteger();
+    private final List<Thread> threads = new ArrayList<>();
+    private final HttpClient http;
+    private final ClumanClient client;
+    private final int size;
+    private final int joinRate;
+    private final long seed;
+    private volatile boolean stopping;
+
+    SimulatedFleet(String url, String joinToken, int size, int joinRate, long seed) {
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .build();
+        this.client = ClumanClient.connect(url, joinToken, http);
+        this.size = size;
+        this.joinRate = joinRate;
+        this.seed = seed;
+        this.joined = new CountDownLatch(size);
+        this.ended = new CountDownLatch(size);
+    }
+
+    /** Starts every agent's thread; they join at the fleet's rate from now on. */
+    void start() {
+        SplittableRandom root = new SplittableRandom(seed);
+        long start = System.nanoTime();
+        for (int i = 1; i <= size; i++) {
+            long joinAt = start + (i - 1) * TimeUnit.SECONDS.toNanos(1) / joinRate;
+            SimulatedAgent agent = new SimulatedAgent(i, client, root.split(), this, joinAt);
+            threads.add(Thread.ofVirtual().name(FakeNode.name(i)).start(agent));
+        }
+    }
+
+    /** Waits until every agent joined; whether they all did within {@code timeout}. */
+    boolean awaitJoined(Duration timeout) throws InterruptedException {
+        return joined.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    long joinedCount() {
+        return size - joined.getCount();
+    }
+
+    FleetCounters counters() {
+        return counters;
+    }
+
+    /** The ids of the nodes the agents joined as. */
+    Set<String> nodeIds() {
+        return Set.copyOf(nodeIds);
+    }
+
+    int size() {
+        return size;
+    }
+
+    boolean stopping() {
+        return stopping;
+    }
+
+    void joined(String nodeId) {
+        nodeIds.add(nodeId);
+        joined.countDown();
+    }
+
+    void ended() {
+        ended.countDown();
+    }
+
+    /** Prints the first few errors in full so a broken run shows why; later ones are only counted. */
+    void noteError(String what, RuntimeException e) {
+        if (errorsShown.incrementAndGet() <= ERRORS_SHOWN) {
+            System.err.println("bench: " + what + " failed: " + e);
+        }
+    }
+
+    /** Stops every agent (a heartbeat in flight is interrupted) and waits for their threads. */
+    @Override
+    public void close() throws InterruptedException {
+        stopping = true;
+        threads.forEach(Thread::interrupt);
+        if (!ended.await(30, TimeUnit.SECONDS)) {
+            System.err.println("bench: " + ended.getCount() + " agents did not stop within 30 s");
+        }
+        http.close();
+    }
+}

@@ -1,0 +1,69 @@
+package io.cluman.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+    @Test
+    void helpListsEveryCommand() {
+        Run run = Run.of("--help");
+
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("node", "cluster", "job", "events", "server", "agent", "dev");
+    }
+
+    @Test
+    void groupHelpListsItsSubcommands() {
+        assertThat(Run.of("node", "--help").out()).contains("ls", "show", "commission", "drain", "decommission",
+                "upgrade", "label", "rm", "batch");
+        assertThat(Run.of("cluster", "--help").out()).contains("ls", "show", "create", "rm", "add", "remove");
+        assertThat(Run.of("job", "--help").out()).contains("ls", "show", "watch");
+    }
+
+    @Test
+    void versionNamesTheProgram() {
+        Run run = Run.of("--version");
+
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).startsWith("cluman ");
+        assertThat(Run.of("node", "ls", "--version").out()).startsWith("cluman ");
+    }
+
+    @Test
+    void aMissingOrUnknownCommandIsAUsageError() {
+        assertThat(Run.of().code()).isEqualTo(2);
+        assertThat(Run.of("node").code()).isEqualTo(2);
+        Run typo = Run.of("nodes");
+        assertThat(typo.code()).isEqualTo(2);
+        assertThat(typo.err()).contains("node").contains("--help");
+    }
+
+    @Test
+    void badOptionValuesAreUsageErrors() {
+        assertThat(Run.of("node", "ls", "-o", "yaml").code()).isEqualTo(2);
+        assertThat(Run.of("node", "ls", "--state", "sleeping").code()).isEqualTo(2);
+        assertThat(Run.of("events", "--topic", "nope").err()).contains("unknown topic 'nope'");
+        assertThat(Run.of("node", "batch", "explode", "--all").err()).contains("unknown operation 'explode'");
+        assertThat(Run.of("node", "batch", "drain").code()).isEqualTo(2);
+        assertThat(Run.of("node", "batch", "drain", "--all", "--cluster", "x").code()).isEqualTo(2);
+        assertThat(Run.of("server", "--off-after", "soon").err()).contains("'soon' is not a duration");
+        assertThat(Run.of("agent", "--join", "http://x").err()).contains("--token");
+    }
+
+    @Test
+    void anUnreachableServerExitsWithThreeAndSaysHowToStartOne() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+
+        Run run = Run.of("node", "ls", "--addr", "http://127.0.0.1:" + port, "--token", "t");
+
+        assertThat(run.code()).isEqualTo(3);
+        assertThat(run.err()).isEqualTo("cannot reach http://127.0.0.1:" + port
+                + ": start it with ./cluman dev or set --addr / CLUMAN_ADDR\n");
+    }
+}

@@ -1,0 +1,36 @@
+package io.cluman.server;
+
+import io.cluman.client.ClumanClient;
+import io.cluman.model.agent.HeartbeatRequest;
+import io.cluman.model.agent.HeartbeatResponse;
+import io.cluman.model.agent.JoinRequest;
+import io.cluman.model.node.Disk;
+import io.cluman.model.node.DriverHealth;
+import io.cluman.model.node.NodeFacts;
+import io.cluman.model.node.NodeMetrics;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Speaks the agent protocol by hand, for API tests that need nodes without running agents. */
+public final class FakeAgents {
+    private FakeAgents() {
+    }
+
+    public static NodeFacts facts(String host) {
+        return new NodeFacts(host, List.of("127.0.0.1"), 4, 8L << 30, List.of(new Disk("/", 100L << 30, 50L << 30)),
+                "Linux test", "test", List.of("process"));
+    }
+
+    /** Joins a new node and returns its id. */
+    public static String join(ClumanClient agentClient, String name, Map<String, String> labels) {
+        return agentClient.join(new JoinRequest(null, name, labels, facts(name))).nodeId();
+    }
+
+    public static HeartbeatResponse beat(ClumanClient agentClient, String nodeId, long diskFree) {
+        NodeMetrics metrics = new NodeMetrics(Instant.now(), 12.5, 1L << 30, 8L << 30, diskFree, 100L << 30, 0.5, 0.4,
+                0.3, 1000, 2000);
+        return agentClient.heartbeat(new HeartbeatRequest(nodeId, facts("host"), metrics,
+                Map.of("process", new DriverHealth(true, ""))));
+    }
+}
