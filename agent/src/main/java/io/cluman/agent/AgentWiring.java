@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import oshi.SystemInfo;
@@ -46,6 +47,10 @@ import org.slf4j.LoggerFactory;
  * data dir, detects the drivers (bounded by the docker ping's 2 s timeout) and starts the loop's
  * thread, then returns. {@link #close()} stops heartbeats and releases the HTTP client; it will not
  * stop work that task runners started (the agent re-attaches to it after a restart).
+ *
+ * <p>The loop runs on a virtual thread, which does not keep the JVM alive: a process that only runs
+ * the agent (the CLI) blocks its main thread in {@link #awaitClosed()} and calls {@link #close()} from a
+ * shutdown hook.
  */
 public final class AgentWiring implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AgentWiring.class);
@@ -56,6 +61,7 @@ public final class AgentWiring implements AutoCloseable {
     private final HttpClient http;
     private final DriverSet drivers;
     private final HeartbeatLoop loop;
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     /** An agent that finds the docker engine through the process environment ({@code DOCKER_HOST}). */
     public AgentWiring(AgentConfig config, InstantSource clock) {
@@ -130,12 +136,21 @@ public final class AgentWiring implements AutoCloseable {
         return config;
     }
 
-    /** Stops heartbeats (promptly: no heartbeat starts after this returns) and the HTTP client. */
+    /** Blocks the calling thread until {@link #close()} has run (from another thread, e.g. a shutdown hook). */
+    public void awaitClosed() throws InterruptedException {
+        closed.await();
+    }
+
+    /** Stops heartbeats (promptly: no heartbeat starts after this returns) and the HTTP client. Idempotent. */
     @Override
     public void close() {
-        loop.close();
-        http.shutdownNow();
-        httpExecutor.shutdownNow();
+        try {
+            loop.close();
+            http.shutdownNow();
+            httpExecutor.shutdownNow();
+        } finally {
+            closed.countDown();
+        }
     }
 
     private static List<DriverProbe> candidates(Map<String, String> environment) {

@@ -96,8 +96,16 @@ class AgentWiringTest {
         agent.start();
         await().atMost(GENEROUS).until(() -> server.beats().size() >= 3);
 
+        Thread waiter = Thread.ofVirtual().start(() -> {
+            try {
+                agent.awaitClosed();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         agent.close();
         int attempts = server.heartbeatAttempts();
+        await().atMost(GENEROUS).until(() -> !waiter.isAlive());
 
         await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(3))
                 .until(() -> server.heartbeatAttempts() == attempts);

@@ -63,9 +63,14 @@ final class BenchReport {
         f.offs().examples().forEach(m -> line(out, "  e.g.", m));
         f.server().ifPresentOrElse(s -> serverLines(out, s), () -> line(out, "server CPU", "unknown (no pid)"));
         ProcessSampler.Result b = f.bench();
-        line(out, "bench client", String.format(Locale.ROOT, "CPU mean %.1f %% of one core, max RSS %d MiB;"
-                + " whole machine busy %.1f %% of all cores", b.cpuPercentOfOneCore(), b.maxRssKib() >> 10,
-                b.machineBusyPercent()));
+        line(out, "bench client", String.format(Locale.ROOT, "CPU mean %.1f %% of one core, max RSS %d MiB",
+                b.cpuPercentOfOneCore(), b.maxRssKib() >> 10));
+        int cores = Runtime.getRuntime().availableProcessors();
+        double others = b.machineBusyPercent() * cores - b.cpuPercentOfOneCore()
+                - f.server().map(ProcessSampler.Result::cpuPercentOfOneCore).orElse(0.0);
+        line(out, "machine load", String.format(Locale.ROOT, "busy %.1f %% of its %d cores in the window; other"
+                + " processes (not server, not bench) used %.1f %% of one core", b.machineBusyPercent(), cores,
+                Math.max(0, others)));
         targets(out, beats, f);
     }
 
@@ -88,7 +93,7 @@ final class BenchReport {
     }
 
     private static void line(PrintStream out, String label, String text) {
-        out.printf(Locale.ROOT, "%-13s %s%n", label + ":", text);
+        out.printf(Locale.ROOT, "%-14s %s%n", label + ":", text);
     }
 
     private static String machine() {

@@ -54,6 +54,21 @@ class MainTest {
     }
 
     @Test
+    void processOptionsTheComponentsRejectAreUsageErrorsNamingTheOption() {
+        Run join = Run.of("agent", "--join", "ftp://somewhere", "--token", "t");
+        assertThat(join.code()).isEqualTo(2);
+        assertThat(join.err()).contains("--join: 'ftp://somewhere' is not a server address");
+
+        Run port = Run.of("server", "--port", "70000");
+        assertThat(port.code()).isEqualTo(2);
+        assertThat(port.err()).contains("port 70000");
+
+        assertThat(Run.of("server", "--store", "zk://x").err()).contains("--store must be embedded or etcd://");
+        assertThat(Run.of("server", "--off-after", "100ms").err()).contains("too short");
+        assertThat(Run.of("dev", "--port", "-1").code()).isEqualTo(2);
+    }
+
+    @Test
     void anUnreachableServerExitsWithThreeAndSaysHowToStartOne() throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -1,14 +1,10 @@
 package io.cluman.store;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,14 +14,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The behaviour every {@link KvStore} must have, run against each backend by a subclass. Tests write
- * under a fresh prefix each, so a backend may share one server across them; revisions are compared
- * relative to each other, never to fixed numbers.
+ * The behaviour every {@link KvStore} must have, run against each backend by a subclass: reads,
+ * writes and transactions here, watches in {@link KvWatchContract}, leases in {@link KvLeaseContract}.
+ * Tests write under a fresh prefix each, so a backend may share one server across them; revisions are
+ * compared relative to each other, never to fixed numbers.
  */
-public abstract class KvStoreContract {
-    private static final Duration WAIT = Duration.ofSeconds(15);
-    private static final Duration SHORT_TTL = Duration.ofSeconds(2);
-
+public abstract class KvStoreContract implements KvWatchContract, KvLeaseContract {
     protected KvStore store;
     protected String prefix;
 
@@ -43,12 +37,18 @@ public abstract class KvStoreContract {
         store.close();
     }
 
-    protected static byte[] bytes(String value) {
-        return value.getBytes(UTF_8);
+    @Override
+    public KvStore store() {
+        return store;
     }
 
-    protected String key(String name) {
-        return prefix + name;
+    @Override
+    public String prefix() {
+        return prefix;
+    }
+
+    protected static byte[] bytes(String value) {
+        return StoreFixture.bytes(value);
     }
 
     private String value(String name) {
@@ -261,214 +261,12 @@ public abstract class KvStoreContract {
     }
 
     @Test
-    void watchFromPastRevisionReplaysChangesWithPreviousValues() {
-        long created = store.put(key("a"), bytes("1"));
-        long updated = store.put(key("a"), bytes("2"));
-        store.delete(key("a"));
-        long deleted = store.revision();
-        EventCollector events = new EventCollector();
-
-        try (Watch ignored = store.watch(prefix, created, events)) {
-            await().atMost(WAIT).until(() -> events.events().size() == 3);
-        }
-
-        List<WatchEvent> seen = events.events();
-        assertThat(seen.get(0)).isInstanceOfSatisfying(WatchEvent.Put.class, put -> {
-            assertThat(put.revision()).isEqualTo(created);
-            assertThat(put.kv().valueAsString()).isEqualTo("1");
-            assertThat(put.previous()).isEmpty();
-        });
-        assertThat(seen.get(1)).isInstanceOfSatisfying(WatchEvent.Put.class, put -> {
-            assertThat(put.revision()).isEqualTo(updated);
-            assertThat(put.kv().version()).isEqualTo(2);
-            assertThat(put.previous()).map(KeyValue::valueAsString).contains("1");
-        });
-        assertThat(seen.get(2)).isInstanceOfSatisfying(WatchEvent.Delete.class, delete -> {
-            assertThat(delete.revision()).isEqualTo(deleted);
-            assertThat(delete.key()).isEqualTo(key("a"));
-            assertThat(delete.previous()).map(KeyValue::valueAsString).contains("2");
-        });
-        assertThat(events.batches()).hasSize(3);
-    }
-
-    @Test
-    void watchFromNowSeesOnlyLaterChanges() {
-        store.put(key("a"), bytes("old"));
-        EventCollector events = new EventCollector();
-
-        try (Watch ignored = store.watch(prefix, 0, events)) {
-            long live = store.put(key("a"), bytes("new"));
-            await().atMost(WAIT).until(() -> !events.events().isEmpty());
-
-            assertThat(events.events()).singleElement().isInstanceOfSatisfying(WatchEvent.Put.class, put -> {
-                assertThat(put.revision()).isEqualTo(live);
-                assertThat(put.kv().valueAsString()).isEqualTo("new");
-                assertThat(put.previous()).map(KeyValue::valueAsString).contains("old");
-            });
-        }
-    }
-
-    @Test
-    void watchSeesOnlyKeysUnderItsPrefix() {
-        EventCollector events = new EventCollector();
-
-        try (Watch ignored = store.watch(key("in/"), 0, events)) {
-            store.put(key("out"), bytes("x"));
-            store.put(key("in/1"), bytes("x"));
-            store.put(key("inside"), bytes("x"));
-            store.put(key("in/2"), bytes("x"));
-            await().atMost(WAIT).until(() -> events.events().size() >= 2);
-        }
-
-        assertThat(events.keys()).containsExactly(key("in/1"), key("in/2"));
-    }
-
-    @Test
-    void watchOfKeyReportsItsDeletion() {
-        store.put(key("a"), bytes("last"));
-        EventCollector events = new EventCollector();
-
-        try (Watch ignored = store.watch(key("a"), 0, events)) {
-            store.delete(key("a"));
-            await().atMost(WAIT).until(() -> !events.events().isEmpty());
-        }
-
-        assertThat(events.events()).singleElement().isInstanceOfSatisfying(WatchEvent.Delete.class, delete ->
-                assertThat(delete.previous()).map(KeyValue::valueAsString).contains("last"));
-    }
-
-    @Test
-    void watchDeliversOneBatchPerRevisionInOrder() {
-        EventCollector events = new EventCollector();
-
-        try (Watch ignored = store.watch(prefix, 0, events)) {
-            store.txn(Txn.always(List.of(Op.put(key("a"), bytes("1")), Op.put(key("b"), bytes("1")))));
-            store.put(key("c"), bytes("1"));
-            await().atMost(WAIT).until(() -> events.events().size() == 3);
-        }
-
-        List<List<WatchEvent>> batches = events.batches();
-        assertThat(batches).hasSize(2);
-        assertThat(batches.get(0)).extracting(WatchEvent::key).containsExactly(key("a"), key("b"));
-        assertThat(batches.get(0)).extracting(WatchEvent::revision).containsOnly(batches.get(0).getFirst().revision());
-        assertThat(batches.get(1).getFirst().revision()).isEqualTo(batches.get(0).getFirst().revision() + 1);
-    }
-
-    @Test
-    void closedWatchReceivesNothingMore() {
-        EventCollector closed = new EventCollector();
-        EventCollector open = new EventCollector();
-        Watch watch = store.watch(prefix, 0, closed);
-
-        try (Watch ignored = store.watch(prefix, 0, open)) {
-            watch.close();
-            store.put(key("a"), bytes("1"));
-            await().atMost(WAIT).until(() -> !open.events().isEmpty());
-        }
-
-        assertThat(closed.events()).isEmpty();
-    }
-
-    @Test
-    void closingTheStoreEndsWatchesWithUnavailable() {
-        EventCollector events = new EventCollector();
-        store.watch(prefix, 0, events);
-
-        store.close();
-
-        await().atMost(WAIT).until(() -> events.error() != null);
-        assertThat(events.error()).isInstanceOf(StoreException.Unavailable.class);
-    }
-
-    @Test
     void callsAfterCloseAreUnavailable() {
         store.close();
 
         assertThatThrownBy(() -> store.get(key("a"))).isInstanceOf(StoreException.Unavailable.class);
         assertThatThrownBy(() -> store.put(key("a"), bytes("1"))).isInstanceOf(StoreException.Unavailable.class);
         store.close(); // closing twice is harmless
-    }
-
-    @Test
-    void leaseExpiryDeletesKeysAndNotifiesWatchers() {
-        long lease = store.grantLease(SHORT_TTL);
-        store.txn(Txn.always(List.of(Op.put(key("a"), bytes("1"), lease))));
-        assertThat(store.get(key("a")).orElseThrow().lease()).isEqualTo(lease);
-        EventCollector events = new EventCollector();
-
-        try (Watch ignored = store.watch(prefix, 0, events)) {
-            await().atMost(WAIT).until(() -> store.get(key("a")).isEmpty());
-            await().atMost(WAIT).until(() -> !events.events().isEmpty());
-        }
-
-        assertThat(events.events()).singleElement().isInstanceOfSatisfying(WatchEvent.Delete.class, delete ->
-                assertThat(delete.previous()).map(KeyValue::lease).contains(lease));
-        assertThatThrownBy(() -> store.keepAlive(lease)).isInstanceOf(StoreException.NotFound.class);
-    }
-
-    @Test
-    void keepAliveExtendsLease() {
-        long lease = store.grantLease(SHORT_TTL);
-        store.txn(Txn.always(List.of(Op.put(key("a"), bytes("1"), lease))));
-
-        await().during(SHORT_TTL.multipliedBy(2)).atMost(SHORT_TTL.multipliedBy(3))
-                .pollInterval(Duration.ofMillis(400))
-                .until(() -> {
-                    store.keepAlive(lease);
-                    return store.get(key("a")).isPresent();
-                });
-
-        await().atMost(WAIT).until(() -> store.get(key("a")).isEmpty());
-    }
-
-    @Test
-    void revokeDeletesEveryKeyOfTheLeaseInOneRevision() {
-        long lease = store.grantLease(Duration.ofSeconds(60));
-        store.txn(Txn.always(List.of(Op.put(key("a"), bytes("1"), lease), Op.put(key("b"), bytes("2"), lease))));
-        store.put(key("c"), bytes("not leased"));
-        long before = store.revision();
-        EventCollector events = new EventCollector();
-
-        try (Watch ignored = store.watch(prefix, 0, events)) {
-            store.revokeLease(lease);
-            await().atMost(WAIT).until(() -> events.events().size() == 2);
-        }
-
-        assertThat(store.revision()).isEqualTo(before + 1);
-        assertThat(store.range(prefix).kvs()).extracting(KeyValue::key).containsExactly(key("c"));
-        assertThat(events.batches()).singleElement().satisfies(batch ->
-                assertThat(batch).allMatch(event -> event instanceof WatchEvent.Delete));
-        store.revokeLease(lease); // unknown now: does nothing
-    }
-
-    @Test
-    void revokeOfLeaseWithoutKeysWritesNothing() {
-        long lease = store.grantLease(Duration.ofSeconds(60));
-        long before = store.revision();
-
-        store.revokeLease(lease);
-
-        assertThat(store.revision()).isEqualTo(before);
-        assertThatThrownBy(() -> store.keepAlive(lease)).isInstanceOf(StoreException.NotFound.class);
-    }
-
-    @Test
-    void keepAliveOfUnknownLeaseIsNotFound() {
-        assertThatThrownBy(() -> store.keepAlive(424_242_424_242L)).isInstanceOf(StoreException.NotFound.class);
-    }
-
-    @Test
-    void putMovesKeyBetweenLeases() {
-        long first = store.grantLease(Duration.ofSeconds(60));
-        long second = store.grantLease(Duration.ofSeconds(60));
-        store.txn(Txn.always(List.of(Op.put(key("a"), bytes("1"), first))));
-        store.txn(Txn.always(List.of(Op.put(key("a"), bytes("2"), second))));
-
-        store.revokeLease(first);
-
-        assertThat(store.get(key("a")).map(KeyValue::lease)).isEqualTo(Optional.of(second));
-        store.revokeLease(second);
-        assertThat(store.get(key("a"))).isEmpty();
     }
 
     @Test

@@ -14,7 +14,8 @@ import java.util.function.LongFunction;
 /**
  * Follows the event stream until interrupted: when the stream breaks or ends it reconnects, asking
  * for the events after the last id it saw, waiting a little longer each failed try (up to
- * {@link #MAX_BACKOFF}). Events at or below the last id are dropped, so a replay never repeats one.
+ * {@link #MAX_BACKOFF}), saying so once per outage and again when back. Events at or below the last
+ * id are dropped, so a replay never repeats one.
  * The first connection must succeed: an unreachable server fails the command at once.
  */
 final class EventFollower {
@@ -46,8 +47,13 @@ final class EventFollower {
         long last = lastId;
         Duration backoff = FIRST_BACKOFF;
         boolean connectedOnce = false;
+        boolean broken = false;
         while (!Thread.currentThread().isInterrupted()) {
             try (Feed feed = open.apply(last)) {
+                if (broken) {
+                    note("reconnected");
+                    broken = false;
+                }
                 connectedOnce = true;
                 backoff = FIRST_BACKOFF;
                 for (Optional<Event> e = feed.next(); e.isPresent(); e = feed.next()) {
@@ -56,17 +62,19 @@ final class EventFollower {
                         last = Math.max(last, e.get().id());
                     }
                 }
-                note("event stream ended; reconnecting after id " + last);
+                broken = noteOnce(broken, "event stream ended; reconnecting after id " + last);
             } catch (UncheckedIOException e) {
                 if (!connectedOnce && ClientCommand.isUnreachable(e)) {
                     throw e;
                 }
-                note("event stream broke (" + e.getMessage() + "); reconnecting after id " + last);
+                String why = ClientCommand.isUnreachable(e) ? "server unreachable" : e.getMessage();
+                broken = noteOnce(broken, "event stream broke (" + why + "); reconnecting after id " + last);
             } catch (ApiException e) {
                 if (!connectedOnce || e.status() < 500) {
                     throw e;
                 }
-                note("server error on the event stream (" + e.getMessage() + "); reconnecting after id " + last);
+                broken = noteOnce(broken, "server error on the event stream (" + e.getMessage()
+                        + "); reconnecting after id " + last);
             }
             try {
                 sleeper.sleep(backoff);
@@ -77,6 +85,14 @@ final class EventFollower {
             backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
         }
         return last;
+    }
+
+    /** Says why the stream is down, once per outage (retries stay quiet); returns true: broken. */
+    private boolean noteOnce(boolean alreadyBroken, String message) {
+        if (!alreadyBroken) {
+            note(message);
+        }
+        return true;
     }
 
     private void note(String message) {

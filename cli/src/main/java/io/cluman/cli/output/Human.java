@@ -8,6 +8,7 @@ import java.util.Locale;
 
 /** Human formats for tables and details: {@code 15.6 GiB}, {@code 3s ago}, {@code 2.5} cpus. */
 public final class Human {
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
     private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
 
     private Human() {
@@ -34,14 +35,16 @@ public final class Human {
         return String.format(Locale.ROOT, "%.1f %s", value, UNITS[unit]);
     }
 
-    /** How long before {@code now} {@code then} was: {@code 3s ago}, {@code 5m ago}, {@code 2h ago}, {@code 4d ago}. */
+    /** How long before {@code now} {@code then} was: {@code 3s ago}, {@code 5m ago}, {@code 2h ago}, {@code 4d ago};
+     * up to a minute in the future counts as {@code 0s ago}. */
     public static String ago(Instant then, Instant now) {
         if (then == null) {
             return "-";
         }
         Duration d = Duration.between(then, now);
         if (d.isNegative()) {
-            return "in " + span(d.negated());
+            // Up to a minute ahead is clock skew or a time written after "now" was taken: call it now.
+            return d.compareTo(CLOCK_SKEW.negated()) >= 0 ? "0s ago" : "in " + span(d.negated());
         }
         return span(d) + " ago";
     }

@@ -79,7 +79,8 @@ class EventFollowerTest {
         assertThat(last).isEqualTo(7);
         assertThat(seen).containsExactly(5L, 6L, 7L);
         assertThat(openedAfter).containsExactly(4L, 6L, 7L, 7L);
-        assertThat(err.toString()).contains("reconnecting after id 6").contains("reconnecting after id 7");
+        assertThat(err.toString()).contains("reconnecting after id 6").contains("reconnected")
+                .contains("reconnecting after id 7");
     }
 
     @Test
@@ -101,6 +102,7 @@ class EventFollowerTest {
 
         assertThat(sleeps).startsWith(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
                 Duration.ofSeconds(4), Duration.ofSeconds(5), Duration.ofSeconds(5));
+        assertThat(err.toString().lines()).as("one note per outage").hasSize(1);
     }
 
     @Test

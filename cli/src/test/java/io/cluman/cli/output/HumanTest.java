@@ -37,7 +37,9 @@ class HumanTest {
         "7200, 2h ago",
         "172799, 47h ago",
         "259200, 3d ago",
-        "-5, in 5s"
+        "-5, 0s ago",
+        "-60, 0s ago",
+        "-120, in 2m"
     })
     void formatsTimesRelativeToNow(long secondsBefore, String expected) {
         assertThat(Human.ago(NOW.minus(Duration.ofSeconds(secondsBefore)), NOW)).isEqualTo(expected);

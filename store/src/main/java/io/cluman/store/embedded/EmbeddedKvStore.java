@@ -7,6 +7,7 @@ import io.cluman.store.StoreException;
 import io.cluman.store.Txn;
 import io.cluman.store.TxnResult;
 import io.cluman.store.Watch;
+import io.cluman.store.WatchEvent;
 import io.cluman.store.WatchListener;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -47,16 +48,13 @@ public final class EmbeddedKvStore implements KvStore {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKvStore.class);
 
     private final StoreDirectory directory;
-    private final EmbeddedOptions options;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Keyspace keyspace;
     private final WatchHub hub;
     private final LogWriter log;
     private final LeaseDeadlines deadlines;
     private final ScheduledExecutorService leaseTicker;
-    private long generation;
-    private long recordsInSegment;
-    private CompletableFuture<Void> snapshotInProgress;
+    private final Snapshotter snapshotter;
     private boolean closed;
 
     /** Opens (or creates) a store in {@code directory}, with the system clock. */
@@ -75,7 +73,7 @@ public final class EmbeddedKvStore implements KvStore {
      */
     public EmbeddedKvStore(Path directory, InstantSource clock, EmbeddedOptions options) {
         Objects.requireNonNull(clock, "clock");
-        this.options = Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(options, "options");
         Recovery.Recovered recovered;
         try {
             this.directory = StoreDirectory.lock(directory);
@@ -89,10 +87,10 @@ public final class EmbeddedKvStore implements KvStore {
             throw new StoreException.Unavailable("cannot recover the store in " + directory + ": " + e.getMessage(), e);
         }
         this.keyspace = recovered.keyspace();
-        this.generation = recovered.generation();
-        this.recordsInSegment = recovered.recordsInSegment();
         this.hub = new WatchHub(keyspace.revision(), options.watchHistoryEvents());
         this.log = new LogWriter(this.directory, recovered.segment(), hub::publish);
+        this.snapshotter = new Snapshotter(this.directory, log, options.snapshotAfterRecords(), recovered.generation(),
+                recovered.recordsInSegment());
         this.deadlines = new LeaseDeadlines(clock);
         keyspace.leaseTtls().forEach(deadlines::start);
         this.leaseTicker = Executors.newSingleThreadScheduledExecutor(
@@ -184,8 +182,8 @@ public final class EmbeddedKvStore implements KvStore {
 
     @Override
     public long grantLease(Duration ttl) {
-        if (ttl.isNegative() || ttl.isZero()) {
-            throw new IllegalArgumentException("lease TTL must be positive: " + ttl);
+        if (ttl.toMillis() < 1) {
+            throw new IllegalArgumentException("lease TTL must be at least a millisecond: " + ttl);
         }
         CompletableFuture<Void> durable;
         long leaseId;
@@ -265,20 +263,20 @@ public final class EmbeddedKvStore implements KvStore {
     public void snapshot() {
         while (true) {
             CompletableFuture<Void> running;
+            CompletableFuture<Void> ours = null;
             lock.writeLock().lock();
             try {
                 ensureOpen();
-                running = snapshotInProgress;
+                running = snapshotter.running();
                 if (running == null) {
-                    running = startSnapshot();
-                    lock.writeLock().unlock();
-                    awaitDurable(running);
-                    return;
+                    ours = snapshotter.start(keyspace);
                 }
             } finally {
-                if (lock.writeLock().isHeldByCurrentThread()) {
-                    lock.writeLock().unlock();
-                }
+                lock.writeLock().unlock();
+            }
+            if (ours != null) {
+                awaitDurable(ours);
+                return;
             }
             running.exceptionally(e -> null).join(); // an older snapshot is being written: wait, then take ours
         }
@@ -291,53 +289,10 @@ public final class EmbeddedKvStore implements KvStore {
             throw new IllegalArgumentException("transaction of " + payload.length + " bytes exceeds the limit of "
                     + LogSegment.MAX_PAYLOAD_BYTES);
         }
-        var events = keyspace.apply(record);
+        List<WatchEvent> events = keyspace.apply(record);
         CompletableFuture<Void> durable = log.submit(payload, keyspace.revision(), events);
-        recordsInSegment++;
-        if (recordsInSegment >= options.snapshotAfterRecords() && snapshotInProgress == null) {
-            startSnapshot();
-        }
+        snapshotter.recordCommitted(keyspace);
         return durable;
-    }
-
-    /**
-     * Copies the state and rotates the log at this exact point (the caller holds the write lock), then
-     * writes the snapshot on a virtual thread. Until the snapshot is renamed into place, opening replays
-     * the old snapshot and both segments, so a crash at any step loses nothing.
-     */
-    private CompletableFuture<Void> startSnapshot() {
-        Keyspace copy = keyspace.copy();
-        long next = generation + 1;
-        CompletableFuture<Void> rotated = log.rotate(next);
-        generation = next;
-        recordsInSegment = 0;
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        snapshotInProgress = done;
-        Thread.ofVirtual().name("cluman-store-snapshot").start(() -> writeSnapshot(copy, next, rotated, done));
-        return done;
-    }
-
-    private void writeSnapshot(Keyspace copy, long segmentAfter, CompletableFuture<Void> rotated,
-            CompletableFuture<Void> done) {
-        try {
-            rotated.join();
-            SnapshotFile.write(directory, segmentAfter, copy);
-            directory.deleteSegmentsBefore(segmentAfter);
-            LOG.info("snapshot of {} at revision {} ({} keys)", directory.root(), copy.revision(), copy.keyCount());
-            done.complete(null);
-        } catch (IOException e) {
-            LOG.warn("snapshot of {} failed; the log still holds everything", directory.root(), e);
-            done.completeExceptionally(new StoreException.Unavailable("snapshot failed", e));
-        } catch (RuntimeException e) {
-            done.completeExceptionally(e);
-        } finally {
-            lock.writeLock().lock();
-            try {
-                snapshotInProgress = null;
-            } finally {
-                lock.writeLock().unlock();
-            }
-        }
     }
 
     private void ensureOpen() {
@@ -376,7 +331,7 @@ public final class EmbeddedKvStore implements KvStore {
                 return;
             }
             closed = true;
-            snapshot = snapshotInProgress;
+            snapshot = snapshotter.running();
         } finally {
             lock.writeLock().unlock();
         }

@@ -15,7 +15,8 @@ import java.util.zip.CRC32;
  *
  * <p>A crash can leave the last frame short or with a wrong checksum (a torn write). {@link #replay}
  * stops at the first frame that is not whole and reports how many bytes were good, so the owner can
- * cut the tail off before appending again.
+ * cut the tail off before appending again (as etcd's WAL repair does, everything from the first bad
+ * frame of the last segment on is dropped).
  */
 final class LogSegment {
     /** Larger frames are refused when writing and taken as garbage when reading. */
@@ -65,7 +66,7 @@ final class LogSegment {
                 ByteBuffer fields = ByteBuffer.wrap(header);
                 int length = fields.getInt();
                 int expectedCrc = fields.getInt();
-                if (length < 0 || length > MAX_PAYLOAD_BYTES) {
+                if (length <= 0 || length > MAX_PAYLOAD_BYTES) { // no record is empty: zeros are not a frame
                     return new Replay(valid, records, "bad frame length " + length + " at offset " + valid);
                 }
                 byte[] payload = in.readNBytes(length);

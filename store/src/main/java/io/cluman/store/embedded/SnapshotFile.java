@@ -7,12 +7,14 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,7 @@ import java.util.zip.CheckedOutputStream;
  * forced: a reader sees the old snapshot or the new one, never a partial one.
  */
 final class SnapshotFile {
-    private static final byte[] MAGIC = "CLUMANSN".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "CLUMANSN".getBytes(StandardCharsets.US_ASCII);
     private static final int FORMAT = 1;
 
     /** A snapshot read back: the state and the first log generation that follows it. */
@@ -90,7 +92,7 @@ final class SnapshotFile {
             DataInputStream in = new DataInputStream(checked);
             byte[] magic = in.readNBytes(MAGIC.length);
             int format = in.readInt();
-            if (!java.util.Arrays.equals(magic, MAGIC) || format != FORMAT) {
+            if (!Arrays.equals(magic, MAGIC) || format != FORMAT) {
                 throw new IOException(file + " is not a Cluman snapshot of format " + FORMAT);
             }
             long generation = in.readLong();

@@ -20,8 +20,10 @@ import io.etcd.jetcd.kv.TxnResponse;
 import io.etcd.jetcd.lease.LeaseKeepAliveResponse;
 import io.etcd.jetcd.op.Cmp;
 import io.etcd.jetcd.options.GetOption;
+import io.etcd.jetcd.options.OptionsUtil;
 import io.etcd.jetcd.options.WatchOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,6 +51,8 @@ import java.util.function.Supplier;
 public final class EtcdKvStore implements KvStore {
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     private static final int MAX_QUEUED_WATCH_EVENTS = 100_000;
+    private static final int RANGE_PAGE = 1000;
+    private static final int MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
     private final List<String> endpoints;
     private final Duration timeout;
@@ -71,7 +75,7 @@ public final class EtcdKvStore implements KvStore {
         }
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.client = Client.builder().endpoints(this.endpoints.toArray(String[]::new))
-                .connectTimeout(timeout).build();
+                .connectTimeout(timeout).maxInboundMessageSize(MAX_RESPONSE_BYTES).build();
         this.kv = client.getKVClient();
         this.leases = client.getLeaseClient();
         this.watches = client.getWatchClient();
@@ -83,14 +87,41 @@ public final class EtcdKvStore implements KvStore {
         return response.getKvs().stream().findFirst().map(EtcdMapping::keyValue);
     }
 
+    /**
+     * Reads the range in pages of {@value #RANGE_PAGE} keys, all at the revision of the first page, so a
+     * large range is one consistent snapshot without one huge response. If etcd compacts that revision
+     * between pages, the read starts over.
+     */
     @Override
     public RangeResult range(String prefix) {
-        GetOption.Builder option = GetOption.builder()
-                .withSortField(GetOption.SortTarget.KEY)
-                .withSortOrder(GetOption.SortOrder.ASCEND);
-        GetResponse response = call(() -> kv.get(rangeStart(prefix), rangeOf(option, prefix).build()), "range " + prefix);
-        List<KeyValue> kvs = response.getKvs().stream().map(EtcdMapping::keyValue).toList();
-        return new RangeResult(kvs, response.getHeader().getRevision());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return rangeInPages(prefix);
+            } catch (StoreException.Compacted e) {
+                if (attempt == 3) {
+                    throw new StoreException.Unavailable("range " + prefix + " kept losing its revision to compaction", e);
+                }
+            }
+        }
+    }
+
+    private RangeResult rangeInPages(String prefix) {
+        ByteSequence end = prefix.isEmpty() ? EtcdMapping.ZERO_BYTE : OptionsUtil.prefixEndOf(bytes(prefix));
+        ByteSequence start = rangeStart(prefix);
+        List<KeyValue> kvs = new ArrayList<>();
+        long revision = 0;
+        while (true) {
+            GetOption page = GetOption.builder().withRange(end).withLimit(RANGE_PAGE).withRevision(revision)
+                    .withSortField(GetOption.SortTarget.KEY).withSortOrder(GetOption.SortOrder.ASCEND).build();
+            ByteSequence from = start;
+            GetResponse response = call(() -> kv.get(from, page), "range " + prefix);
+            revision = revision == 0 ? response.getHeader().getRevision() : revision;
+            response.getKvs().forEach(kv -> kvs.add(EtcdMapping.keyValue(kv)));
+            if (!response.isMore() || response.getKvs().isEmpty()) {
+                return new RangeResult(kvs, revision);
+            }
+            start = response.getKvs().getLast().getKey().concat(EtcdMapping.ZERO_BYTE);
+        }
     }
 
     @Override

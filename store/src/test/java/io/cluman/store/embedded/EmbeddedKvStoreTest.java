@@ -14,6 +14,7 @@ import io.cluman.store.StoreException;
 import io.cluman.store.Txn;
 import io.cluman.store.Watch;
 import io.cluman.store.WatchEvent;
+import io.cluman.store.WatchListener;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -242,7 +243,7 @@ class EmbeddedKvStoreTest extends KvStoreContract {
     void listenerFailureDoesNotEndTheWatch() {
         try (EmbeddedKvStore store = open(dir.resolve("listener"))) {
             EventCollector events = new EventCollector();
-            store.watch("/", 0, new io.cluman.store.WatchListener() {
+            store.watch("/", 0, new WatchListener() {
                 @Override
                 public void onEvents(List<WatchEvent> batch) {
                     events.onEvents(batch);

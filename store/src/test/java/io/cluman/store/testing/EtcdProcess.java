@@ -1,5 +1,6 @@
 package io.cluman.store.testing;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -144,7 +145,7 @@ public final class EtcdProcess implements AutoCloseable {
     private static Optional<Path> findBinary() {
         List<Path> candidates = new ArrayList<>();
         String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
-        for (String dir : path.split(java.io.File.pathSeparator)) {
+        for (String dir : path.split(File.pathSeparator)) {
             if (!dir.isEmpty()) {
                 candidates.add(Path.of(dir, "etcd"));
             }
