@@ -112,13 +112,16 @@ class ClientCommandsTest {
         Run run = run("node", "label", "n-1", "zone=b", "disk=ssd", "--remove", "old");
 
         assertThat(run.code()).isZero();
-        assertThat(server.requests.get(0).body()).isEqualTo("{\"labels\":{\"zone\":\"b\",\"disk\":\"ssd\",\"old\":\"\"}}");
+        assertThat(server.requests.get(0).body())
+                .isEqualTo("{\"labels\":{\"zone\":\"b\",\"disk\":\"ssd\",\"old\":\"\"}}");
     }
 
     @Test
     void batchSendsTheSelectorAndWaitsForTheJob() {
-        String pending = "{\"id\":\"j-1\",\"kind\":\"node.batch\",\"state\":\"PENDING\",\"progress\":{\"done\":0,\"total\":2}}";
-        String done = "{\"id\":\"j-1\",\"kind\":\"node.batch\",\"state\":\"SUCCEEDED\",\"progress\":{\"done\":2,\"total\":2}}";
+        String pending = """
+                {"id":"j-1","kind":"node.batch","state":"PENDING","progress":{"done":0,"total":2}}""";
+        String done = """
+                {"id":"j-1","kind":"node.batch","state":"SUCCEEDED","progress":{"done":2,"total":2}}""";
         server.on("POST /v1/nodes/batch", 202, pending).on("GET /v1/jobs/j-1", 200, done);
 
         Run run = run("node", "batch", "drain", "--label", "zone=a", "--label", "disk=ssd", "--batch-size", "1",
@@ -169,6 +172,7 @@ class ClientCommandsTest {
                 """);
         Run events = run("events", "--topic", "node", "--limit", "5");
         assertThat(events.code()).isZero();
-        assertThat(events.out()).startsWith("ID  TIME").containsPattern("(?m)^9   .* ago  node   online  INFO      node/n-1  joined$");
+        assertThat(events.out()).startsWith("ID  TIME")
+                .containsPattern("(?m)^9   .* ago  node   online  INFO      node/n-1  joined$");
     }
 }

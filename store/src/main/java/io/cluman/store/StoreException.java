@@ -36,7 +36,7 @@ public sealed class StoreException extends RuntimeException {
             this.compactRevision = compactRevision;
         }
 
-        /** The oldest revision still watchable. */
+        /** The oldest revision still watchable, or 0 when the backend did not say. */
         public long compactRevision() {
             return compactRevision;
         }

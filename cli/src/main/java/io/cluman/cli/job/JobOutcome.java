@@ -19,8 +19,8 @@ public final class JobOutcome {
      */
     public static int report(ClumanClient client, Output output, PrintWriter err, Job job, boolean wait) {
         if (!wait) {
-            output.done("job " + job.id() + " " + job.state() + " (" + job.kind() + "); follow it with: cluman job watch "
-                    + job.id(), job);
+            output.done("job " + job.id() + " " + job.state() + " (" + job.kind()
+                    + "); follow it with: cluman job watch " + job.id(), job);
             return Main.OK;
         }
         return finished(output, JobWatcher.of(client, err).watch(job));

@@ -31,7 +31,7 @@ public final class JobWatcher {
         return new JobWatcher(client::job, Sleeper.SYSTEM, err, Terminal.stderrIsTerminal());
     }
 
-    /** Polls from {@code start} until the job is finished; returns the finished job (or the last seen, if interrupted). */
+    /** Polls from {@code start} until the job is finished; returns it (the last seen one, if interrupted). */
     public Job watch(Job start) {
         Job job = start;
         String last = "";

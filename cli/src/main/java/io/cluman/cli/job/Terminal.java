@@ -3,6 +3,7 @@ package io.cluman.cli.job;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /** Whether stderr is a terminal, to redraw a progress line in place rather than print a line per change. */
@@ -13,7 +14,7 @@ final class Terminal {
     static boolean stderrIsTerminal() {
         // Linux: fd 2 links to /dev/pts/N or /dev/ttyN when it is a terminal.
         Path fd = Path.of("/proc/self/fd/2");
-        if (Files.exists(fd, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.exists(fd, LinkOption.NOFOLLOW_LINKS)) {
             try {
                 String target = Files.readSymbolicLink(fd).toString();
                 return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");

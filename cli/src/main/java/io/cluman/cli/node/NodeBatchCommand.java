@@ -28,7 +28,8 @@ public final class NodeBatchCommand extends ClientCommand {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
 
-    @Option(names = "--batch-size", paramLabel = "N", description = "How many nodes at once (server default if absent).")
+    @Option(names = "--batch-size", paramLabel = "N",
+            description = "How many nodes at once (server default if absent).")
     Integer batchSize;
 
     @Option(names = "--wait", description = "Follow the job to its end; exit 1 if it fails.")

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
  * embedded store, for trying Cluman out. The agent keeps its data in {@code <data>/agent}.
  */
 @Command(name = "dev", mixinStandardHelpOptions = true,
-        description = "Run a server and one local agent in one process (embedded store, auto-commission), until Ctrl-C.")
+        description = "Run a server and one local agent in one process (embedded store, auto-commission),"
+                + " until Ctrl-C.")
 public final class DevCommand implements Callable<Integer> {
     /** How long to wait for the local agent's first join before printing the banner anyway. */
     static final Duration JOIN_WAIT = Duration.ofSeconds(10);
@@ -32,7 +33,8 @@ public final class DevCommand implements Callable<Integer> {
             description = "Data directory; the agent uses DIR/agent (default ./${DEFAULT-VALUE}).")
     Path data;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8761", description = "Port (default ${DEFAULT-VALUE}).")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8761",
+            description = "Port (default ${DEFAULT-VALUE}).")
     int port;
 
     @Spec

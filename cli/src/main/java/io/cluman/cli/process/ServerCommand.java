@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "server", mixinStandardHelpOptions = true,
         description = "Run a Cluman server (API, UI, controllers) until Ctrl-C.")
 public final class ServerCommand implements Callable<Integer> {
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8761", description = "Port (default ${DEFAULT-VALUE}).")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8761",
+            description = "Port (default ${DEFAULT-VALUE}).")
     int port;
 
     @Option(names = "--bind", paramLabel = "HOST", defaultValue = "127.0.0.1",

@@ -31,7 +31,8 @@ public abstract class ClientCommand implements Callable<Integer> {
         try {
             client = ClumanClient.connect(address, options.token(TokenDiscovery.ofProcess()));
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--addr '" + address + "' is not a URL: " + e.getMessage());
+            throw new ParameterException(spec.commandLine(),
+                    "--addr '" + address + "' is not a URL: " + e.getMessage());
         }
         Output output = new Output(spec.commandLine().getOut(), options.format(), InstantSource.system().instant());
         try {

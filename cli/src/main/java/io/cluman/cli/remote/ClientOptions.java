@@ -13,7 +13,8 @@ public final class ClientOptions {
     String address = DEFAULT_ADDRESS;
 
     @Option(names = "--token", paramLabel = "TOKEN",
-            description = "API token (env CLUMAN_TOKEN; else admin.token in --data, CLUMAN_DATA, ./.cluman, ~/.cluman).")
+            description = "API token (env CLUMAN_TOKEN; else admin.token in --data, CLUMAN_DATA, ./.cluman,"
+                    + " ~/.cluman).")
     String token;
 
     @Option(names = "--data", paramLabel = "DIR",

@@ -71,6 +71,7 @@ class JobWatcherTest {
                 List.of(new JobStep("n-1", JobState.SUCCEEDED, ""), new JobStep("n-2", JobState.FAILED, "agent gone")),
                 null, 1, "1 of 2 nodes failed", null, null, null, 3);
 
-        assertThat(JobOutcome.summary(failed)).isEqualTo("job j-9 FAILED: 1 of 2 nodes failed\n  n-2 FAILED: agent gone");
+        assertThat(JobOutcome.summary(failed))
+                .isEqualTo("job j-9 FAILED: 1 of 2 nodes failed\n  n-2 FAILED: agent gone");
     }
 }

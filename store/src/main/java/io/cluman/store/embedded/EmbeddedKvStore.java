@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,51 +103,37 @@ public final class EmbeddedKvStore implements KvStore {
     @Override
     public Optional<KeyValue> get(String key) {
         Objects.requireNonNull(key, "key");
-        CompletableFuture<Void> seen;
-        Optional<KeyValue> value;
-        lock.readLock().lock();
-        try {
-            ensureOpen();
-            value = keyspace.get(key);
-            seen = log.lastSubmitted();
-        } finally {
-            lock.readLock().unlock();
-        }
-        awaitDurable(seen);
-        return value;
+        return read(() -> keyspace.get(key));
     }
 
     @Override
     public RangeResult range(String prefix) {
         Objects.requireNonNull(prefix, "prefix");
+        return read(() -> new RangeResult(keyspace.range(prefix), keyspace.revision()));
+    }
+
+    @Override
+    public long revision() {
+        return read(keyspace::revision);
+    }
+
+    /**
+     * Runs a read under the read lock, then waits until everything it may have seen is durable, so a
+     * reader never acts on a change that a crash could take back.
+     */
+    private <T> T read(Supplier<T> reader) {
         CompletableFuture<Void> seen;
-        RangeResult result;
+        T result;
         lock.readLock().lock();
         try {
             ensureOpen();
-            result = new RangeResult(keyspace.range(prefix), keyspace.revision());
+            result = reader.get();
             seen = log.lastSubmitted();
         } finally {
             lock.readLock().unlock();
         }
         awaitDurable(seen);
         return result;
-    }
-
-    @Override
-    public long revision() {
-        CompletableFuture<Void> seen;
-        long revision;
-        lock.readLock().lock();
-        try {
-            ensureOpen();
-            revision = keyspace.revision();
-            seen = log.lastSubmitted();
-        } finally {
-            lock.readLock().unlock();
-        }
-        awaitDurable(seen);
-        return revision;
     }
 
     @Override

@@ -259,10 +259,6 @@ public final class EtcdKvStore implements KvStore {
         return prefix.isEmpty() ? EtcdMapping.ZERO_BYTE : bytes(prefix);
     }
 
-    private static GetOption.Builder rangeOf(GetOption.Builder option, String prefix) {
-        return prefix.isEmpty() ? option.withRange(EtcdMapping.ZERO_BYTE) : option.isPrefix(true);
-    }
-
     private static WatchOption.Builder rangeOf(WatchOption.Builder option, String prefix) {
         return prefix.isEmpty() ? option.withRange(EtcdMapping.ZERO_BYTE) : option.isPrefix(true);
     }

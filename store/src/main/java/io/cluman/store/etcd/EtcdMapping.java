@@ -105,6 +105,9 @@ final class EtcdMapping {
                     + compacted.getCompactedRevision(), compacted.getCompactedRevision());
         }
         String message = what + ": " + cause.getMessage();
+        if (isCompaction(cause)) {
+            return new StoreException.Compacted(message, 0);
+        }
         return switch (codeOf(cause)) {
             case NOT_FOUND -> new StoreException.NotFound(message);
             case INVALID_ARGUMENT -> new IllegalArgumentException(message, cause);

@@ -24,6 +24,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -254,6 +256,35 @@ class EmbeddedKvStoreTest extends KvStoreContract {
             store.put("/b", bytes("2"));
 
             await().atMost(WAIT).until(() -> events.events().size() == 2);
+        }
+    }
+
+    @Test
+    void watchSeesEveryRevisionOnceAndInOrderUnderConcurrentWritesAndSnapshots() throws Exception {
+        int threads = 16;
+        int writesEach = 200;
+        try (EmbeddedKvStore store = open(dir.resolve("concurrent"), InstantSource.system(),
+                EmbeddedOptions.defaults().withSnapshotAfterRecords(500))) {
+            EventCollector events = new EventCollector();
+            store.watch("/", 0, events);
+            try (ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int t = 0; t < threads; t++) {
+                    int thread = t;
+                    writers.submit(() -> {
+                        for (int i = 0; i < writesEach; i++) {
+                            store.put("/t" + thread + "/" + (i % 10), bytes(Integer.toString(i)));
+                        }
+                    });
+                }
+            }
+
+            await().atMost(WAIT).until(() -> events.events().size() == threads * writesEach);
+            List<Long> revisions = events.batches().stream().map(batch -> batch.getFirst().revision()).toList();
+            assertThat(revisions).hasSize(threads * writesEach);
+            for (int i = 0; i < revisions.size(); i++) {
+                assertThat(revisions.get(i)).isEqualTo(i + 1L);
+            }
+            assertThat(store.revision()).isEqualTo((long) threads * writesEach);
         }
     }
 

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cluman.store.EventCollector;
+import io.cluman.store.KeyValue;
 import io.cluman.store.KvStore;
 import io.cluman.store.KvStoreContract;
+import io.cluman.store.Op;
+import io.cluman.store.RangeResult;
 import io.cluman.store.StoreException;
+import io.cluman.store.Txn;
 import io.cluman.store.testing.EtcdProcess;
 import io.etcd.jetcd.Client;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,6 +52,25 @@ class EtcdKvStoreTest extends KvStoreContract {
         assertThatThrownBy(() -> store.watch(prefix, old, new EventCollector()))
                 .isInstanceOfSatisfying(StoreException.Compacted.class, compacted ->
                         assertThat(compacted.compactRevision()).isEqualTo(current));
+    }
+
+    @Test
+    void rangeOfManyKeysReadsEveryPageInKeyOrder() {
+        int keys = 2_500;
+        for (int batch = 0; batch < keys / 100; batch++) {
+            List<Op> puts = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                puts.add(Op.put(key("k%05d".formatted(batch * 100 + i)), bytes("v")));
+            }
+            store.txn(Txn.always(puts));
+        }
+        long revision = store.revision();
+
+        RangeResult range = store.range(prefix);
+
+        assertThat(range.revision()).isEqualTo(revision);
+        assertThat(range.kvs()).hasSize(keys);
+        assertThat(range.kvs()).extracting(KeyValue::key).isSorted().doesNotHaveDuplicates();
     }
 
     @Test
