@@ -17,7 +17,7 @@ final class BenchReport {
     /** Everything the report shows. */
     record Figures(String commandLine, BenchTarget target, BenchOptions options, long joined, double joinSeconds,
                    double windowSeconds, FleetCounters counters, OfflineWatch.Offs offs, long offAtEnd,
-                   Optional<ProcessSampler.Result> server, ProcessSampler.Result bench) {
+                   Optional<ProcessSampler.Result> server, ProcessSampler.Result bench, long listenOverflows) {
     }
 
     private BenchReport() {
@@ -61,6 +61,8 @@ final class BenchReport {
                 + (f.offs().mayHaveMissed() ? "; WARNING: an event poll came back full, some may be missed" : "")
                 + (f.offs().lastError().isEmpty() ? "" : "; last poll error: " + f.offs().lastError()));
         f.offs().examples().forEach(m -> line(out, "  e.g.", m));
+        line(out, "tcp", f.listenOverflows() + " connection attempts dropped by full accept queues over the whole"
+                + " run (TcpExt ListenOverflows, machine-wide; each costs the client a 1 s SYN retry)");
         f.server().ifPresentOrElse(s -> serverLines(out, s), () -> line(out, "server CPU", "unknown (no pid)"));
         ProcessSampler.Result b = f.bench();
         line(out, "bench client", String.format(Locale.ROOT, "CPU mean %.1f %% of one core, max RSS %d MiB",

@@ -60,6 +60,7 @@ public final class HeartbeatBench {
     }
 
     private void runAgainst(BenchTarget target) throws InterruptedException {
+        long overflowsBefore = ListenOverflows.now();
         ClumanClient admin = ClumanClient.connect(target.url(), target.adminToken());
         progress("server " + admin.health());
         OfflineWatch watch = new OfflineWatch(admin);
@@ -91,7 +92,8 @@ public final class HeartbeatBench {
             BenchReport.print(System.out, new BenchReport.Figures(commandLine, target, options, fleet.joinedCount(),
                     joinSeconds, (windowEndNanos - windowStartNanos) / 1e9, counters,
                     watch.offs(fleet.nodeIds(), windowStart, windowEnd), offAtEnd,
-                    serverSampler.map(ProcessSampler::result), benchSampler.result()));
+                    serverSampler.map(ProcessSampler::result), benchSampler.result(),
+                    ListenOverflows.now() - overflowsBefore));
         }
     }
 

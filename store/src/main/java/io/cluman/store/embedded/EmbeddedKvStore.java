@@ -89,7 +89,7 @@ public final class EmbeddedKvStore implements KvStore {
         }
         this.keyspace = recovered.keyspace();
         this.hub = new WatchHub(keyspace.revision(), options.watchHistoryEvents());
-        this.log = new LogWriter(this.directory, recovered.segment(), hub::publish);
+        this.log = new LogWriter(this.directory, recovered.segment(), hub);
         this.snapshotter = new Snapshotter(this.directory, log, options.snapshotAfterRecords(), recovered.generation(),
                 recovered.recordsInSegment());
         this.deadlines = new LeaseDeadlines(clock);

@@ -36,6 +36,9 @@ final class LogWriter implements AutoCloseable {
     /** Hears of records once they are durable, on the writer thread, in commit order. */
     interface DurableListener {
         void onDurable(long revision, List<WatchEvent> events);
+
+        /** The log failed: nothing more will become durable. */
+        void onFailure(StoreException error);
     }
 
     private sealed interface Entry {
@@ -187,6 +190,7 @@ final class LogWriter implements AutoCloseable {
                 "the store log in " + directory.root() + " failed; the store must be reopened", cause);
         LOG.error("store log failed; refusing all further operations", cause);
         failure = error;
+        listener.onFailure(error);
         queue.drainTo(batch);
         for (Entry entry : batch) {
             entry.done().completeExceptionally(error);

@@ -15,7 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The recent history of durable changes and the watches that follow it.
  *
- * <p>{@link #publish} is called by the log writer once a revision is durable, in revision order. The
+ * <p>{@link #onDurable} is called by the log writer once a revision is durable, in revision order. The
  * hub keeps the last {@code maxHistoryEvents} events (always at least the latest revision), so a
  * watch can start a little in the past: it gets the history from its revision, then live changes,
  * with no gap and no duplicate because both happen under one lock. History does not survive a
@@ -24,7 +24,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Threading: every method may be called from any thread; listeners run on their own delivery
  * threads ({@link WatchDelivery}), never under the hub's lock.
  */
-final class WatchHub {
+final class WatchHub implements LogWriter.DurableListener {
     private record Revision(long revision, List<WatchEvent> events) {
     }
 
@@ -60,7 +60,8 @@ final class WatchHub {
     }
 
     /** Records a durable revision and hands it to the matching watches. */
-    void publish(long revision, List<WatchEvent> events) {
+    @Override
+    public void onDurable(long revision, List<WatchEvent> events) {
         lock.lock();
         try {
             Revision published = new Revision(revision, List.copyOf(events));
@@ -132,8 +133,18 @@ final class WatchHub {
         }
     }
 
+    /** Ends every watch with the log's error and refuses new ones. */
+    @Override
+    public void onFailure(StoreException error) {
+        end(error);
+    }
+
     /** Ends every watch with {@link StoreException.Unavailable} and refuses new ones. */
     void close() {
+        end(new StoreException.Unavailable("the store is closed", null));
+    }
+
+    private void end(StoreException error) {
         List<Subscription> ending;
         lock.lock();
         try {
@@ -143,7 +154,7 @@ final class WatchHub {
             lock.unlock();
         }
         for (Subscription subscription : ending) {
-            subscription.delivery().fail(new StoreException.Unavailable("the store is closed", null));
+            subscription.delivery().fail(error);
         }
     }
 }
