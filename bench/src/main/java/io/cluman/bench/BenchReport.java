@@ -17,7 +17,8 @@ final class BenchReport {
     /** Everything the report shows. */
     record Figures(String commandLine, BenchTarget target, BenchOptions options, long joined, double joinSeconds,
                    double windowSeconds, FleetCounters counters, OfflineWatch.Offs offs, long offAtEnd,
-                   Optional<ProcessSampler.Result> server, ProcessSampler.Result bench, long listenOverflows) {
+                   Optional<ProcessSampler.Result> server, ProcessSampler.Result bench, long listenOverflows,
+                   long serverConnections) {
     }
 
     private BenchReport() {
@@ -61,6 +62,7 @@ final class BenchReport {
                 + (f.offs().mayHaveMissed() ? "; WARNING: an event poll came back full, some may be missed" : "")
                 + (f.offs().lastError().isEmpty() ? "" : "; last poll error: " + f.offs().lastError()));
         f.offs().examples().forEach(m -> line(out, "  e.g.", m));
+        line(out, "connections", f.serverConnections() + " open to the server at the end of the window");
         line(out, "tcp", f.listenOverflows() + " connection attempts dropped by full accept queues over the whole"
                 + " run (TcpExt ListenOverflows, machine-wide; each costs the client a 1 s SYN retry)");
         f.server().ifPresentOrElse(s -> serverLines(out, s), () -> line(out, "server CPU", "unknown (no pid)"));

@@ -30,7 +30,7 @@ final class FakeNode {
         String name = name(index);
         int cpus = 2 << random.nextInt(5);
         this.facts = new NodeFacts(name, List.of("10." + (index >> 16 & 255) + "." + (index >> 8 & 255) + "."
-                + (index & 255)), cpus, cpus * 4L * GIB, List.of(new Disk("/", diskTotal, diskTotal / 2)),
+                + (index & 255)), cpus, cpus * 4L * GIB, List.of(new Disk("/", diskTotal)),
                 "Linux 6.1.0-bench amd64", "0.1.0-bench", List.of("process"));
     }
 

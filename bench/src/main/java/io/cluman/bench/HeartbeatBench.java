@@ -60,7 +60,7 @@ public final class HeartbeatBench {
     }
 
     private void runAgainst(BenchTarget target) throws InterruptedException {
-        long overflowsBefore = ListenOverflows.now();
+        long overflowsBefore = TcpStats.listenOverflows();
         ClumanClient admin = ClumanClient.connect(target.url(), target.adminToken());
         progress("server " + admin.health());
         OfflineWatch watch = new OfflineWatch(admin);
@@ -87,13 +87,14 @@ public final class HeartbeatBench {
             }
             benchSampler.stop();
             progress("window closed; checking the server for off nodes while the agents keep beating");
+            long connections = TcpStats.establishedTo(java.net.URI.create(target.url()).getPort());
             long offAtEnd = watch.offNow(fleet.nodeIds());
             watch.stop();
             BenchReport.print(System.out, new BenchReport.Figures(commandLine, target, options, fleet.joinedCount(),
                     joinSeconds, (windowEndNanos - windowStartNanos) / 1e9, counters,
                     watch.offs(fleet.nodeIds(), windowStart, windowEnd), offAtEnd,
                     serverSampler.map(ProcessSampler::result), benchSampler.result(),
-                    ListenOverflows.now() - overflowsBefore));
+                    TcpStats.listenOverflows() - overflowsBefore, connections));
         }
     }
 

@@ -18,7 +18,7 @@ public final class FakeAgents {
     }
 
     public static NodeFacts facts(String host) {
-        return new NodeFacts(host, List.of("127.0.0.1"), 4, 8L << 30, List.of(new Disk("/", 100L << 30, 50L << 30)),
+        return new NodeFacts(host, List.of("127.0.0.1"), 4, 8L << 30, List.of(new Disk("/", 100L << 30)),
                 "Linux test", "test", List.of("process"));
     }
 

@@ -62,7 +62,7 @@ public final class FactsCollector {
             // bind mounts of single files (a container's /etc/hosts) look like disks; only directories count
             if (FileSystemFilter.isReal(store.getType(), store.getTotalSpace()) && mount != null
                     && Files.isDirectory(Path.of(mount)) && mounts.add(mount)) {
-                disks.add(new Disk(mount, store.getTotalSpace(), store.getUsableSpace()));
+                disks.add(new Disk(mount, store.getTotalSpace()));
             }
         }
         return disks;

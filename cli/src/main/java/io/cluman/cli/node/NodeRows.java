@@ -82,7 +82,7 @@ public final class NodeRows {
     }
 
     private static String disk(Disk disk) {
-        return disk.mount() + "  " + Human.size(disk.freeBytes()) + " free of " + Human.size(disk.totalBytes());
+        return disk.mount() + "  " + Human.size(disk.totalBytes());
     }
 
     private static void metrics(Details d, NodeMetrics m) {

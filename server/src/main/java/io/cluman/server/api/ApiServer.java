@@ -46,6 +46,8 @@ public final class ApiServer implements AutoCloseable {
                 .handle(ctx -> ctx.contentType("application/json")
                         .result(ApiJson.MAPPER.writerWithDefaultPrettyPrinter()
                                 .writeValueAsString(OpenApiDocument.build(routes.docs(), version))));
+        routes.get("/", Access.PUBLIC, "server", "The start page: Swagger UI until the web UI arrives")
+                .contentType("text/html").handle(ctx -> ctx.redirect("/swagger-ui.html"));
         routes.get("/swagger-ui.html", Access.PUBLIC, "server", "Swagger UI over /openapi.json")
                 .contentType("text/html").handle(ctx -> ctx.html(swaggerPage()));
     }

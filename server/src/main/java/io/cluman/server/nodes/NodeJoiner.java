@@ -53,9 +53,10 @@ public final class NodeJoiner {
         v.throwIfInvalid();
         Instant now = clock.instant();
         String id = request.nodeId() != null ? request.nodeId() : ids.next('n');
+        // the join counts as a heartbeat, recorded before the node exists so no liveness sweep sees it silent
+        heartbeats.record(id, new HeartbeatTable.Beat(now, NodeMetrics.empty(now), Map.of()));
         Optional<Node> existing = nodes.read(id);
         Node node = existing.isPresent() ? rejoin(existing.get(), request, now) : create(id, request, now);
-        heartbeats.record(id, new HeartbeatTable.Beat(now, NodeMetrics.empty(now), Map.of()));
         return new JoinResponse(id, node.name(), pacing.interval(nodes.size()).toMillis());
     }
 
