@@ -15,17 +15,20 @@ import java.util.Optional;
  *                    instead of a temporary directory)
  * @param serverPid   the server's process id, for CPU and memory figures; spawning knows it
  * @param serverJvmArgs extra arguments of the spawned server's JVM ({@code --server-jvm-arg}, repeatable)
+ * @param jetty       an experiment on the spawned server's Jetty settings; {@link JettyExperiment#NONE} normally
  */
 record BenchOptions(Optional<String> server, boolean spawnServer, Optional<Path> dataDir, Optional<String> joinToken,
                     Optional<String> adminToken, Optional<Long> serverPid, int port, String serverHeap,
-                    List<String> serverJvmArgs, int nodes, Duration warmup, Duration duration, int joinRate,
+                    List<String> serverJvmArgs, JettyExperiment jetty, int nodes, Duration warmup, Duration duration, int joinRate,
                     long seed, boolean keepData) {
     static final String USAGE = """
             usage: HeartbeatBench (--spawn-server [--port P] [--server-heap 512m] [--server-jvm-arg ARG]...
                                    | --server URL (--data DIR | --join-token T --admin-token T) [--server-pid PID])
                                   [--nodes 10000] [--join-rate 500] [--warmup 30s] [--duration 120s]
                                   [--seed 1] [--keep-data]
-              durations: 500ms, 30s, 2m (a bare number is seconds)""";
+              durations: 500ms, 30s, 2m (a bare number is seconds)
+              experiments on a spawned server only (not the product's settings, changed by reflection):
+                [--jetty-header-cache N] [--jetty-accept-queue N]""";
 
     BenchOptions {
         serverJvmArgs = List.copyOf(serverJvmArgs);
@@ -37,6 +40,9 @@ record BenchOptions(Optional<String> server, boolean spawnServer, Optional<Path>
         }
         if (nodes < 1 || joinRate < 1) {
             throw new IllegalArgumentException("--nodes and --join-rate must be at least 1");
+        }
+        if (!jetty.isNone() && !spawnServer) {
+            throw new IllegalArgumentException("--jetty-* experiments need --spawn-server");
         }
         if (duration.isNegative() || duration.isZero() || warmup.isNegative()) {
             throw new IllegalArgumentException("--duration must be positive and --warmup not negative");
@@ -70,6 +76,8 @@ record BenchOptions(Optional<String> server, boolean spawnServer, Optional<Path>
         private int port;
         private String heap = "512m";
         private final List<String> jvmArgs = new ArrayList<>();
+        private int headerCache = JettyExperiment.NONE.headerCacheSize();
+        private int acceptQueue = JettyExperiment.NONE.acceptQueueSize();
         private int nodes = 10_000;
         private Duration warmup = Duration.ofSeconds(30);
         private Duration duration = Duration.ofSeconds(120);
@@ -95,6 +103,8 @@ record BenchOptions(Optional<String> server, boolean spawnServer, Optional<Path>
                 case "--port" -> port = Integer.parseInt(value);
                 case "--server-heap" -> heap = value;
                 case "--server-jvm-arg" -> jvmArgs.add(value);
+                case "--jetty-header-cache" -> headerCache = Integer.parseInt(value);
+                case "--jetty-accept-queue" -> acceptQueue = Integer.parseInt(value);
                 case "--nodes" -> nodes = Integer.parseInt(value.replace("_", ""));
                 case "--warmup" -> warmup = duration(value);
                 case "--duration" -> duration = duration(value);
@@ -107,7 +117,7 @@ record BenchOptions(Optional<String> server, boolean spawnServer, Optional<Path>
         BenchOptions build() {
             return new BenchOptions(Optional.ofNullable(server), spawn, Optional.ofNullable(data),
                     Optional.ofNullable(joinToken), Optional.ofNullable(adminToken), Optional.ofNullable(pid), port,
-                    heap, jvmArgs, nodes, warmup, duration, joinRate, seed, keep);
+                    heap, jvmArgs, new JettyExperiment(headerCache, acceptQueue), nodes, warmup, duration, joinRate, seed, keep);
         }
     }
 

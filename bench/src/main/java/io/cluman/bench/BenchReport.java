@@ -58,7 +58,8 @@ final class BenchReport {
         line(out, "errors", errors + " in the window " + c.errorsInWindow() + "; outside it "
                 + c.errorsOutsideWindow() + "; rejoins after 404: " + c.rejoins.sum());
         line(out, "false off", f.offs().total() + " offline events of simulated nodes over the whole run ("
-                + f.offs().inWindow() + " in the window), " + f.offAtEnd() + " simulated nodes off at the end"
+                + f.offs().inWindow() + " in the window), " + (f.offAtEnd() < 0 ? "unknown" : f.offAtEnd())
+                + " simulated nodes off at the end"
                 + (f.offs().mayHaveMissed() ? "; WARNING: an event poll came back full, some may be missed" : "")
                 + (f.offs().lastError().isEmpty() ? "" : "; last poll error: " + f.offs().lastError()));
         f.offs().examples().forEach(m -> line(out, "  e.g.", m));
@@ -66,6 +67,7 @@ final class BenchReport {
         line(out, "tcp", f.listenOverflows() + " connection attempts dropped by full accept queues over the whole"
                 + " run (TcpExt ListenOverflows, machine-wide; each costs the client a 1 s SYN retry)");
         f.server().ifPresentOrElse(s -> serverLines(out, s), () -> line(out, "server CPU", "unknown (no pid)"));
+        gcLine(out, f.target());
         ProcessSampler.Result b = f.bench();
         line(out, "bench client", String.format(Locale.ROOT, "CPU mean %.1f %% of one core, max RSS %d MiB",
                 b.cpuPercentOfOneCore(), b.maxRssKib() >> 10));
@@ -86,9 +88,14 @@ final class BenchReport {
                 s.peakRssKib() >> 10, s.maxThreads()));
     }
 
+    private static void gcLine(PrintStream out, BenchTarget target) {
+        target.gcLog().flatMap(GcLogSummary::read).ifPresent(gc -> line(out, "server GC", gc.toString()));
+    }
+
     private static void targets(PrintStream out, LatencyRecorder.Summary beats, Figures f) {
         boolean p99 = beats.count() > 0 && beats.millisAt(0.99) < P99_TARGET_MS;
-        boolean noOff = f.offs().total() == 0 && f.offAtEnd() == 0 && !f.offs().mayHaveMissed();
+        boolean noOff = f.offs().total() == 0 && f.offAtEnd() == 0 && !f.offs().mayHaveMissed()
+                && f.offs().lastError().isEmpty();
         String rss = f.server().map(s -> Math.max(s.maxRssKib(), s.peakRssKib()) >> 10 < RSS_TARGET_MIB ? "met"
                 : "MISSED").orElse("unknown");
         line(out, "targets", "p99 < 50 ms: " + (p99 ? "met" : "MISSED") + "; zero false off: "

@@ -14,6 +14,7 @@ import java.time.InstantSource;
  * {@code BenchServerMain --data DIR [--port P]}. Once it listens it writes its URL to
  * {@code DIR/bench-server.url} (the tokens are in {@code DIR/admin.token} and {@code DIR/join.token});
  * it stops when its standard input ends, so it never outlives the bench that started it.
+ * {@code --jetty-header-cache N} and {@code --jetty-accept-queue N} run a {@link JettyExperiment}.
  */
 public final class BenchServerMain {
     static final String URL_FILE = "bench-server.url";
@@ -21,13 +22,17 @@ public final class BenchServerMain {
     private BenchServerMain() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
         Path data = null;
         int port = 0;
+        int headerCache = JettyExperiment.NONE.headerCacheSize();
+        int acceptQueue = JettyExperiment.NONE.acceptQueueSize();
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--data" -> data = Path.of(args[i + 1]);
                 case "--port" -> port = Integer.parseInt(args[i + 1]);
+                case "--jetty-header-cache" -> headerCache = Integer.parseInt(args[i + 1]);
+                case "--jetty-accept-queue" -> acceptQueue = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -36,10 +41,13 @@ public final class BenchServerMain {
         }
         try (ServerWiring server = ServerWiring.start(ServerConfig.defaults(data).withPort(port),
                 InstantSource.system())) {
+            JettyExperiment experiment = new JettyExperiment(headerCache, acceptQueue);
+            String url = "http://127.0.0.1:" + experiment.apply(server);
             Path tmp = data.resolve(URL_FILE + ".tmp");
-            Files.writeString(tmp, server.url());
+            Files.writeString(tmp, url);
             Files.move(tmp, data.resolve(URL_FILE), StandardCopyOption.ATOMIC_MOVE);
-            System.err.println("bench server listening on " + server.url() + ", pid " + ProcessHandle.current().pid());
+            System.err.println("bench server listening on " + url + ", pid " + ProcessHandle.current().pid()
+                    + (experiment.isNone() ? "" : ", with " + experiment));
             waitForEndOfInput(System.in);
         }
         System.exit(0);

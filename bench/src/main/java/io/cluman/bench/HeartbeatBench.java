@@ -51,8 +51,10 @@ public final class HeartbeatBench {
         }
         try (SpawnedServer server = SpawnedServer.start(options)) {
             progress("server listening at " + server.url() + " (pid " + server.pid() + ", data "
-                    + server.dataDir() + ")");
+                    + server.dataDir() + ", log " + server.log() + ")");
             runAgainst(BenchTarget.spawned(server));
+            progress("server " + (server.isAlive() ? "still running" : "DIED during the run") + "; its log: "
+                    + server.log());
             if (options.keepData()) {
                 progress("kept the server's data and log in " + server.dataDir());
             }

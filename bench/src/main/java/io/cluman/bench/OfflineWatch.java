@@ -28,7 +28,7 @@ final class OfflineWatch {
     private long lastId;
     private long polls;
     private boolean mayHaveMissed;
-    private String lastError = "";
+    private volatile String lastError = "";
     private volatile boolean stopped;
     private Thread thread;
 
@@ -96,10 +96,15 @@ final class OfflineWatch {
         }
     }
 
-    /** How many of {@code ids} the server shows as off now ({@code GET /v1/nodes?on=false}). */
+    /** How many of {@code ids} the server shows as off now ({@code GET /v1/nodes?on=false}); -1 if it cannot say. */
     long offNow(Set<String> ids) {
-        List<NodeView> off = admin.nodes(Map.of("on", "false"));
-        return off.stream().filter(n -> ids.contains(n.id())).count();
+        try {
+            List<NodeView> off = admin.nodes(Map.of("on", "false"));
+            return off.stream().filter(n -> ids.contains(n.id())).count();
+        } catch (RuntimeException e) {
+            lastError = "GET /v1/nodes?on=false: " + e;
+            return -1;
+        }
     }
 
     /**

@@ -12,8 +12,10 @@ import java.util.stream.Stream;
 
 /**
  * A server in a child JVM ({@link BenchServerMain}) started with this JVM's class path, so its CPU
- * and memory can be read from {@code /proc/PID} apart from the bench's own. Its output goes to
- * {@code DATA/server.log}. Closing ends its standard input (it then stops) and waits for it.
+ * and memory can be read from {@code /proc/PID} apart from the bench's own. Its output and GC log go
+ * to {@code cluman-bench-server-PID.log} and {@code ...-gc.log} in the temporary directory, kept
+ * after the run (a temporary data dir is deleted unless {@code --keep-data}). Closing ends its
+ * standard input (it then stops) and waits for it.
  */
 final class SpawnedServer implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -23,13 +25,18 @@ final class SpawnedServer implements AutoCloseable {
     private final boolean deleteData;
     private final String url;
     private final List<String> command;
+    private final Path log;
+    private final Path gcLog;
 
-    private SpawnedServer(Process process, Path dataDir, boolean deleteData, String url, List<String> command) {
+    private SpawnedServer(Process process, Path dataDir, boolean deleteData, String url, List<String> command,
+                          Path log, Path gcLog) {
         this.process = process;
         this.dataDir = dataDir;
         this.deleteData = deleteData;
         this.url = url;
         this.command = command;
+        this.log = log;
+        this.gcLog = gcLog;
     }
 
     /** Starts the server and waits until it listens. */
@@ -38,33 +45,36 @@ final class SpawnedServer implements AutoCloseable {
         Path data = temporary ? Files.createTempDirectory("cluman-bench-") : options.dataDir().get();
         Files.createDirectories(data);
         Files.deleteIfExists(data.resolve(BenchServerMain.URL_FILE));
-        List<String> command = command(options, data);
+        String stem = "cluman-bench-server-" + ProcessHandle.current().pid();
+        Path log = Path.of(System.getProperty("java.io.tmpdir"), stem + ".log");
+        Path gcLog = Path.of(System.getProperty("java.io.tmpdir"), stem + "-gc.log");
+        List<String> command = command(options, data, gcLog);
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(data.resolve("server.log").toFile())
+                .redirectOutput(log.toFile())
                 .start();
-        String url = awaitUrl(process, data);
-        return new SpawnedServer(process, data, temporary && !options.keepData(), url, command);
+        String url = awaitUrl(process, data, log);
+        return new SpawnedServer(process, data, temporary && !options.keepData(), url, command, log, gcLog);
     }
 
-    private static List<String> command(BenchOptions options, Path data) {
+    private static List<String> command(BenchOptions options, Path data, Path gcLog) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-Xmx" + options.serverHeap()));
+                "-Xmx" + options.serverHeap(), "-Xlog:gc:file=" + gcLog));
         cmd.addAll(options.serverJvmArgs());
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServerMain.class.getName(),
                 "--data", data.toString(), "--port", Integer.toString(options.port())));
+        cmd.addAll(options.jetty().arguments());
         return cmd;
     }
 
-    private static String awaitUrl(Process process, Path data) throws IOException, InterruptedException {
+    private static String awaitUrl(Process process, Path data, Path log) throws IOException, InterruptedException {
         Path urlFile = data.resolve(BenchServerMain.URL_FILE);
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (!Files.exists(urlFile)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the server exited with " + process.exitValue() + "; see "
-                        + data.resolve("server.log"));
+                throw new IllegalStateException("the server exited with " + process.exitValue() + "; see " + log);
             }
             if (System.nanoTime() > deadline) {
                 process.destroyForcibly();
@@ -85,6 +95,19 @@ final class SpawnedServer implements AutoCloseable {
 
     Path dataDir() {
         return dataDir;
+    }
+
+    /** Where the server's output goes (its GC log is beside it). */
+    Path log() {
+        return log;
+    }
+
+    Path gcLog() {
+        return gcLog;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     /** The server JVM's command line, for the report (the class path shortened). */

@@ -88,8 +88,8 @@ public final class FakeDockerEngine implements AutoCloseable {
             String status = body.equals("OK") ? "200 OK" : "404 Not Found";
             String reply = "HTTP/1.0 " + status + "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: "
                     + body.length() + "\r\n\r\n" + body;
+            pings.incrementAndGet(); // counted before the reply, so a prober that got it sees the count
             client.write(ByteBuffer.wrap(reply.getBytes(StandardCharsets.US_ASCII)));
-            pings.incrementAndGet();
         } catch (IOException ignored) {
             // the prober gave up; nothing to answer
         }
