@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -35,7 +37,7 @@ final class EventHandler {
         routes.get("/v1/events", Access.ADMIN, "events", "Recent events, oldest first")
                 .query("topic", "a bus name such as bus.cluman.node (or node); bus.cluman.errors: WARNING and worse")
                 .query("severity", "minimum severity: INFO, WARNING, ERROR")
-                .query("since", "only events with an id above this").query("limit", "at most this many (100)")
+                .query("since", "only events after this: an event id, or an ISO-8601 time such as 2026-11-21T10:00:00Z").query("limit", "at most this many (100)")
                 .returnsList(Event.class).handle(this::list);
         routes.get("/v1/events/stream", Access.ADMIN, "events", "Live events as server-sent events")
                 .query("topic", "as for /v1/events").query("severity", "as for /v1/events")
@@ -50,14 +52,27 @@ final class EventHandler {
         Validator v = new Validator();
         Topic topic = parse(v, "topic", ctx.queryParam("topic"), Topic::parse);
         Severity severity = parse(v, "severity", ctx.queryParam("severity"), Severity::parse);
-        Long since = parse(v, sinceParam, sinceValue(ctx, sinceParam), Long::parseLong);
+        String rawSince = sinceValue(ctx, sinceParam);
+        boolean sinceIsId = rawSince == null || rawSince.chars().allMatch(Character::isDigit);
+        Long since = sinceIsId ? parse(v, sinceParam, rawSince, Long::parseLong) : null;
+        Instant sinceTime = sinceIsId ? null : parse(v, sinceParam, rawSince, EventHandler::instant);
         Integer limit = parse(v, "limit", ctx.queryParam("limit"), Integer::parseInt);
         v.check(limit == null || (limit >= 1 && limit <= MAX_LIMIT), "limit", "must be between 1 and " + MAX_LIMIT);
         v.throwIfInvalid();
         EventFeed feed = topic == Topic.ERRORS ? errors : events;
         Predicate<Event> filter = e -> (topic == null || topic == Topic.ERRORS || e.topic() == topic)
-                && (severity == null || e.severity().atLeast(severity));
+                && (severity == null || e.severity().atLeast(severity))
+                && (sinceTime == null || e.time().isAfter(sinceTime));
         return new Query(feed, filter, since == null ? 0 : since, limit == null ? 100 : limit);
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + text + "' is neither an event id nor an ISO-8601 time such as"
+                    + " 2026-11-21T10:00:00Z");
+        }
     }
 
     private static String sinceValue(Context ctx, String param) {

@@ -32,6 +32,9 @@ class EventApiTest {
             assertThat(groups.get(1).id()).isGreaterThan(groups.get(0).id());
             assertThat(admin.events(Map.of("since", Long.toString(groups.get(0).id()))))
                     .extracting(Event::objectId).containsExactly("b");
+            assertThat(admin.events(Map.of("since", groups.get(0).time().toString())))
+                    .extracting(Event::objectId).doesNotContain("a");
+            assertThat(admin.events(Map.of("since", "2000-01-01T00:00:00Z"))).hasSizeGreaterThanOrEqualTo(2);
             assertThat(admin.events(Map.of("topic", "job"))).isEmpty();
             assertThat(admin.events(Map.of("severity", "WARNING"))).isEmpty();
         }
