@@ -3,7 +3,8 @@
 #   bench/run-heartbeat-bench.sh                          # 10,000 nodes, 30 s warmup, 120 s measured
 #   bench/run-heartbeat-bench.sh --nodes 1000 --duration 30s
 # Any HeartbeatBench option may follow (--join-rate, --warmup, --server-jvm-arg, --keep-data ...).
-# Builds bench and what it needs first; MAVEN_OFFLINE= (empty) lets Maven download.
+# Builds bench and what it needs first; MAVEN_OFFLINE= (empty) lets Maven download. BENCH_JAVA_OPTS adds
+# options to the bench's own JVM (for example a flight recording of the client side).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -14,5 +15,6 @@ classpath_file=bench/target/bench.classpath
 mvn -q $offline -pl bench dependency:build-classpath -Dmdep.includeScope=runtime \
     -Dmdep.outputFile="$PWD/$classpath_file"
 
-exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Xmx2g \
+# shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
+exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Xmx2g ${BENCH_JAVA_OPTS:-} \
     -cp "bench/target/classes:$(cat "$classpath_file")" io.cluman.bench.HeartbeatBench --spawn-server "$@"

@@ -15,16 +15,18 @@ import java.util.Optional;
  *                    instead of a temporary directory)
  * @param serverPid   the server's process id, for CPU and memory figures; spawning knows it
  * @param serverJvmArgs extra arguments of the spawned server's JVM ({@code --server-jvm-arg}, repeatable)
+ * @param httpClients how many JDK HTTP clients the agents are spread over (see {@link SimulatedFleet})
  * @param jetty       an experiment on the spawned server's Jetty settings; {@link JettyExperiment#NONE} normally
  */
 record BenchOptions(Optional<String> server, boolean spawnServer, Optional<Path> dataDir, Optional<String> joinToken,
                     Optional<String> adminToken, Optional<Long> serverPid, int port, String serverHeap,
-                    List<String> serverJvmArgs, JettyExperiment jetty, int nodes, Duration warmup, Duration duration, int joinRate,
+                    List<String> serverJvmArgs, JettyExperiment jetty, int nodes, int httpClients, Duration warmup, Duration duration, int joinRate,
                     long seed, boolean keepData) {
     static final String USAGE = """
             usage: HeartbeatBench (--spawn-server [--port P] [--server-heap 512m] [--server-jvm-arg ARG]...
                                    | --server URL (--data DIR | --join-token T --admin-token T) [--server-pid PID])
                                   [--nodes 10000] [--join-rate 500] [--warmup 30s] [--duration 120s]
+                                  [--http-clients 64]
                                   [--seed 1] [--keep-data]
               durations: 500ms, 30s, 2m (a bare number is seconds)
               experiments on a spawned server only (not the product's settings, changed by reflection):
@@ -38,8 +40,8 @@ record BenchOptions(Optional<String> server, boolean spawnServer, Optional<Path>
         if (server.isPresent() && dataDir.isEmpty() && (joinToken.isEmpty() || adminToken.isEmpty())) {
             throw new IllegalArgumentException("with --server, give --data DIR or both --join-token and --admin-token");
         }
-        if (nodes < 1 || joinRate < 1) {
-            throw new IllegalArgumentException("--nodes and --join-rate must be at least 1");
+        if (nodes < 1 || joinRate < 1 || httpClients < 1) {
+            throw new IllegalArgumentException("--nodes, --http-clients and --join-rate must be at least 1");
         }
         if (!jetty.isNone() && !spawnServer) {
             throw new IllegalArgumentException("--jetty-* experiments need --spawn-server");
@@ -79,6 +81,7 @@ record BenchOptions(Optional<String> server, boolean spawnServer, Optional<Path>
         private int headerCache = JettyExperiment.NONE.headerCacheSize();
         private int acceptQueue = JettyExperiment.NONE.acceptQueueSize();
         private int nodes = 10_000;
+        private int httpClients = 64;
         private Duration warmup = Duration.ofSeconds(30);
         private Duration duration = Duration.ofSeconds(120);
         private int joinRate = 500;
@@ -106,6 +109,7 @@ record BenchOptions(Optional<String> server, boolean spawnServer, Optional<Path>
                 case "--jetty-header-cache" -> headerCache = Integer.parseInt(value);
                 case "--jetty-accept-queue" -> acceptQueue = Integer.parseInt(value);
                 case "--nodes" -> nodes = Integer.parseInt(value.replace("_", ""));
+                case "--http-clients" -> httpClients = Integer.parseInt(value);
                 case "--warmup" -> warmup = duration(value);
                 case "--duration" -> duration = duration(value);
                 case "--join-rate" -> joinRate = Integer.parseInt(value);
@@ -117,7 +121,7 @@ record BenchOptions(Optional<String> server, boolean spawnServer, Optional<Path>
         BenchOptions build() {
             return new BenchOptions(Optional.ofNullable(server), spawn, Optional.ofNullable(data),
                     Optional.ofNullable(joinToken), Optional.ofNullable(adminToken), Optional.ofNullable(pid), port,
-                    heap, jvmArgs, new JettyExperiment(headerCache, acceptQueue), nodes, warmup, duration, joinRate, seed, keep);
+                    heap, jvmArgs, new JettyExperiment(headerCache, acceptQueue), nodes, httpClients, warmup, duration, joinRate, seed, keep);
         }
     }
 

@@ -37,8 +37,9 @@ final class BenchReport {
         line(out, "machine", machine());
         line(out, "java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + " (" + System.getProperty("java.vm.vendor") + ")");
-        line(out, "note", "the bench client (all simulated agents) shares the machine's "
-                + Runtime.getRuntime().availableProcessors() + " cores with the server");
+        line(out, "note", "the bench client (all simulated agents, over " + f.options().httpClients()
+                + " JDK HTTP clients) shares the machine's " + Runtime.getRuntime().availableProcessors()
+                + " cores with the server");
         line(out, "nodes", String.format(Locale.ROOT, "%d simulated, %d joined in %.1f s at %d/s; join errors %d;"
                         + " join latency ms p50 %.1f p99 %.1f max %.1f", f.options().nodes(), f.joined(),
                 f.joinSeconds(), f.options().joinRate(), c.joinErrors.sum(), joins.millisAt(0.5), joins.millisAt(0.99),

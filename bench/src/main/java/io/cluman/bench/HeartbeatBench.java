@@ -70,7 +70,7 @@ public final class HeartbeatBench {
         Optional<ProcessSampler> serverSampler = target.pid().map(ProcessSampler::new);
         ProcessSampler benchSampler = new ProcessSampler(ProcessHandle.current().pid());
         try (SimulatedFleet fleet = new SimulatedFleet(target.url(), target.joinToken(), options.nodes(),
-                options.joinRate(), options.seed())) {
+                options.httpClients(), options.joinRate(), options.seed())) {
             double joinSeconds = join(fleet);
             progress("warmup " + options.warmup().toSeconds() + " s");
             Thread.sleep(options.warmup());

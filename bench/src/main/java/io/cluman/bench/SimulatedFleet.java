@@ -14,10 +14,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * N simulated agents, one virtual thread each, sharing one HTTP/1.1 {@link HttpClient} (and so its
- * connection pool). Agent {@code i} joins at {@code start + i / joinRate} whatever the others do, so
- * a slow join never holds the next ones back. Each agent draws from its own random stream split from
- * one seed.
+ * N simulated agents, one virtual thread each, spread over K HTTP/1.1 {@link HttpClient}s (agent
+ * {@code i} uses client {@code i % K}). Not one client for all: the JDK client's connection pool finds
+ * a connection to reuse by a linear scan of its idle ones under one lock, so one client holding
+ * thousands of connections becomes the bottleneck of the bench (measured: half of the bench's CPU in
+ * {@code ConnectionPool$ExpiryList.remove}, and tens of milliseconds added to each request). Agent
+ * {@code i} joins at {@code start + i / joinRate} whatever the others do, so a slow join never holds
+ * the next ones back. Each agent draws from its own random stream split from one seed.
  */
 final class SimulatedFleet implements AutoCloseable {
     private static final int ERRORS_SHOWN = 20;
@@ -28,20 +31,23 @@ final class SimulatedFleet implements AutoCloseable {
     private final CountDownLatch ended;
     private final AtomicInteger errorsShown = new AtomicInteger();
     private final List<Thread> threads = new ArrayList<>();
-    private final HttpClient http;
-    private final ClumanClient client;
+    private final List<HttpClient> https = new ArrayList<>();
+    private final List<ClumanClient> clients = new ArrayList<>();
     private final int size;
     private final int joinRate;
     private final long seed;
     private volatile boolean stopping;
 
-    SimulatedFleet(String url, String joinToken, int size, int joinRate, long seed) {
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
-                .build();
-        this.client = ClumanClient.connect(url, joinToken, http);
+    SimulatedFleet(String url, String joinToken, int size, int httpClients, int joinRate, long seed) {
+        for (int k = 0; k < Math.min(size, httpClients); k++) {
+            HttpClient http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .executor(Executors.newVirtualThreadPerTaskExecutor())
+                    .build();
+            https.add(http);
+            clients.add(ClumanClient.connect(url, joinToken, http));
+        }
         this.size = size;
         this.joinRate = joinRate;
         this.seed = seed;
@@ -55,6 +61,7 @@ final class SimulatedFleet implements AutoCloseable {
         long start = System.nanoTime();
         for (int i = 1; i <= size; i++) {
             long joinAt = start + (i - 1) * TimeUnit.SECONDS.toNanos(1) / joinRate;
+            ClumanClient client = clients.get(i % clients.size());
             SimulatedAgent agent = new SimulatedAgent(i, client, root.split(), this, joinAt);
             threads.add(Thread.ofVirtual().name(FakeNode.name(i)).start(agent));
         }
@@ -110,6 +117,6 @@ final class SimulatedFleet implements AutoCloseable {
         if (!ended.await(30, TimeUnit.SECONDS)) {
             System.err.println("bench: " + ended.getCount() + " agents did not stop within 30 s");
         }
-        http.close();
+        https.forEach(HttpClient::close);
     }
 }
