@@ -1,7 +1,11 @@
 package io.cluman.client;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.cluman.model.agent.Assignments;
 import io.cluman.model.agent.HeartbeatRequest;
+import io.cluman.model.agent.StatusReport;
+import io.cluman.model.api.ContainerRequest;
+import io.cluman.model.api.ContainerView;
 import io.cluman.model.agent.HeartbeatResponse;
 import io.cluman.model.agent.JoinRequest;
 import io.cluman.model.agent.JoinResponse;
@@ -119,6 +123,30 @@ public final class ClumanClient {
                 + Transport.segment(nodeId), null, ClusterView.class);
     }
 
+    // ---- containers
+
+    public List<ContainerView> containers(Map<String, String> filters) {
+        return transport.send("GET", "v1/containers" + Transport.query(filters), null, new TypeReference<>() { });
+    }
+
+    public ContainerView container(String name) {
+        return transport.send("GET", "v1/containers/" + Transport.segment(name), null, ContainerView.class);
+    }
+
+    public ContainerView createContainer(ContainerRequest request) {
+        return transport.send("POST", "v1/containers", request, ContainerView.class);
+    }
+
+    /** {@code start}, {@code stop} or {@code restart}. */
+    public ContainerView containerAction(String name, String action) {
+        return transport.send("POST", "v1/containers/" + Transport.segment(name) + "/" + action, null,
+                ContainerView.class);
+    }
+
+    public void deleteContainer(String name) {
+        transport.send("DELETE", "v1/containers/" + Transport.segment(name), null, Void.class);
+    }
+
     // ---- jobs
 
     public List<Job> jobs() {
@@ -150,5 +178,18 @@ public final class ClumanClient {
 
     public HeartbeatResponse heartbeat(HeartbeatRequest request) {
         return transport.send("POST", "v1/agent/heartbeat", request, HeartbeatResponse.class);
+    }
+
+    /**
+     * A node's allocations: at once when {@code index} is 0 or they changed since, else when they change
+     * or {@code wait} passes (the server caps it at 60 s). Pass the answer's index to the next call.
+     */
+    public Assignments assignments(String nodeId, long index, Duration wait) {
+        return transport.send("GET", "v1/agent/assignments" + Transport.query(Map.of("node", nodeId, "index",
+                Long.toString(index), "wait", wait.toSeconds() + "s")), null, Assignments.class, wait.plusSeconds(30));
+    }
+
+    public void reportStatus(StatusReport report) {
+        transport.send("POST", "v1/agent/status", report, Void.class);
     }
 }

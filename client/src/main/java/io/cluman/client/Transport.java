@@ -33,15 +33,20 @@ final class Transport {
     }
 
     <T> T send(String method, String path, Object body, TypeReference<T> type) {
-        return send(method, path, body, ClientJson.MAPPER.getTypeFactory().constructType(type));
+        return send(method, path, body, ClientJson.MAPPER.getTypeFactory().constructType(type), timeout);
     }
 
     <T> T send(String method, String path, Object body, Class<T> type) {
-        return send(method, path, body, ClientJson.MAPPER.getTypeFactory().constructType(type));
+        return send(method, path, body, ClientJson.MAPPER.getTypeFactory().constructType(type), timeout);
     }
 
-    private <T> T send(String method, String path, Object body, JavaType type) {
-        HttpRequest request = request(path, timeout)
+    /** As {@link #send(String, String, Object, Class)}, with its own time-out (for blocking queries). */
+    <T> T send(String method, String path, Object body, Class<T> type, Duration requestTimeout) {
+        return send(method, path, body, ClientJson.MAPPER.getTypeFactory().constructType(type), requestTimeout);
+    }
+
+    private <T> T send(String method, String path, Object body, JavaType type, Duration requestTimeout) {
+        HttpRequest request = request(path, requestTimeout)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(toJson(body)))
                 .header("Content-Type", "application/json")

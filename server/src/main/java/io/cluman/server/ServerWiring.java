@@ -7,6 +7,9 @@ import io.cluman.server.api.Api;
 import io.cluman.server.api.ApiServer;
 import io.cluman.server.clusters.ClusterOperations;
 import io.cluman.server.clusters.MembershipController;
+import io.cluman.server.containers.AssignmentFeed;
+import io.cluman.server.containers.ContainerOperations;
+import io.cluman.server.containers.StatusReceiver;
 import io.cluman.server.events.EventBus;
 import io.cluman.server.events.EventFeed;
 import io.cluman.server.events.EventRetention;
@@ -81,6 +84,11 @@ public final class ServerWiring implements AutoCloseable {
         HeartbeatPacing pacing = new HeartbeatPacing(config.heartbeatInterval(), config.offAfter());
         JobSubmitter jobs = new JobSubmitter(repos.jobs(), events, ids, clock);
 
+        AssignmentFeed assignments = remember(new AssignmentFeed(store, repos.containers()).start());
+        ContainerOperations containers = new ContainerOperations(store, repos.containers(), repos.containerStatus(),
+                repos.clusters(), nodes, assignments, events, ids, clock);
+        StatusReceiver statuses = new StatusReceiver(repos.containerStatus(), nodes, assignments, events, clock);
+
         Leadership leadership = remember(new SoleLeadership(serverId()));
         List<io.cluman.server.leader.Controller> controllers = List.of(
                 new NodeLiveness(nodes, heartbeats, pacing, events, clock, Duration.ofMillis(250)),
@@ -93,9 +101,9 @@ public final class ServerWiring implements AutoCloseable {
                 new NodeJoiner(nodes, heartbeats, pacing, jobs, events, ids, clock, config.autoCommission()),
                 new HeartbeatReceiver(nodes, heartbeats, pacing, new HealthPolicy(config.minDiskFreeRatio()), events,
                         clock),
-                new ClusterOperations(repos.clusters(), nodes, events, clock), repos.jobs(), eventFeed, errorFeed),
+                new ClusterOperations(repos.clusters(), nodes, events, clock), repos.jobs(), eventFeed, errorFeed, containers, assignments, statuses),
                 config.bindHost(), config.port()));
-        closeFirst.addAll(List.of(leadership, eventFeed, errorFeed));
+        closeFirst.addAll(List.of(leadership, eventFeed, errorFeed, assignments));
         leadership.start(new LeaderControllers(controllers));
     }
 

@@ -4,6 +4,9 @@ import io.cluman.client.ClumanClient;
 import io.cluman.model.agent.HeartbeatRequest;
 import io.cluman.model.agent.HeartbeatResponse;
 import io.cluman.model.agent.JoinRequest;
+import io.cluman.model.agent.StatusReport;
+import io.cluman.model.agent.TaskReport;
+import io.cluman.model.container.TaskState;
 import io.cluman.model.node.Disk;
 import io.cluman.model.node.DriverHealth;
 import io.cluman.model.node.NodeFacts;
@@ -25,6 +28,11 @@ public final class FakeAgents {
     /** Joins a new node and returns its id. */
     public static String join(ClumanClient agentClient, String name, Map<String, String> labels) {
         return agentClient.join(new JoinRequest(null, name, labels, facts(name))).nodeId();
+    }
+
+    public static void report(ClumanClient agentClient, String nodeId, String allocId, TaskState state, Integer exit) {
+        agentClient.reportStatus(new StatusReport(nodeId, List.of(new TaskReport(allocId, 1, state, exit, 0, null,
+                "pid:1", Instant.now(), state == TaskState.RUNNING ? null : Instant.now()))));
     }
 
     public static HeartbeatResponse beat(ClumanClient agentClient, String nodeId, long diskFree) {

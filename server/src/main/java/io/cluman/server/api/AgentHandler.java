@@ -5,16 +5,35 @@ import io.cluman.model.agent.HeartbeatResponse;
 import io.cluman.model.agent.JoinRequest;
 import io.cluman.model.agent.JoinResponse;
 import io.cluman.server.nodes.HeartbeatReceiver;
+import io.cluman.model.agent.Assignments;
+import io.cluman.model.agent.StatusReport;
+import io.cluman.model.validation.Validator;
+import io.cluman.server.containers.AssignmentFeed;
+import io.cluman.server.containers.StatusReceiver;
 import io.cluman.server.nodes.NodeJoiner;
+import io.cluman.server.nodes.NodeRegistry;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
 
 /** {@code /v1/agent}: what agents call, with the join token. */
 final class AgentHandler {
+    private static final Duration MAX_WAIT = Duration.ofSeconds(60);
+
     private final NodeJoiner joiner;
     private final HeartbeatReceiver heartbeats;
+    private final AssignmentFeed assignments;
+    private final StatusReceiver statuses;
+    private final NodeRegistry nodes;
 
-    AgentHandler(NodeJoiner joiner, HeartbeatReceiver heartbeats) {
+    AgentHandler(NodeJoiner joiner, HeartbeatReceiver heartbeats, AssignmentFeed assignments, StatusReceiver statuses,
+                 NodeRegistry nodes) {
         this.joiner = joiner;
         this.heartbeats = heartbeats;
+        this.assignments = assignments;
+        this.statuses = statuses;
+        this.nodes = nodes;
     }
 
     void register(Routes routes) {
@@ -24,5 +43,41 @@ final class AgentHandler {
         routes.post("/v1/agent/heartbeat", Access.AGENT, "agent", "An agent is alive: facts, metrics, driver health")
                 .body(HeartbeatRequest.class).returns(HeartbeatResponse.class).errors(404, 413)
                 .handle(ctx -> ctx.json(heartbeats.receive(ApiJson.body(ctx, HeartbeatRequest.class))));
+        routes.get("/v1/agent/assignments", Access.AGENT, "agent",
+                        "A node's allocations; blocks until they change after index, or wait passes")
+                .query("node", "the node id").query("index", "the index of the last answer (0: answer now)")
+                .query("wait", "how long to block, e.g. 30s (at most 60s)")
+                .returns(Assignments.class).errors(404).handle(this::assignments);
+        routes.post("/v1/agent/status", Access.AGENT, "agent", "An agent reports its allocations' states")
+                .body(StatusReport.class).status(204).errors(404, 413).handle(ctx -> {
+                    statuses.receive(ApiJson.body(ctx, StatusReport.class));
+                    ctx.status(204);
+                });
+    }
+
+    private void assignments(Context ctx) throws InterruptedException {
+        Validator v = new Validator();
+        String node = ctx.queryParam("node");
+        v.required("node", node);
+        long index = 0;
+        Duration wait = Duration.ZERO;
+        try {
+            index = Long.parseLong(Objects.requireNonNullElse(ctx.queryParam("index"), "0"));
+            v.check(index >= 0, "index", "must be 0 or more");
+        } catch (NumberFormatException e) {
+            v.add("index", "'" + ctx.queryParam("index") + "' is not a number");
+        }
+        String rawWait = ctx.queryParam("wait");
+        if (rawWait != null) {
+            try {
+                wait = Duration.parse("PT" + rawWait.toUpperCase(Locale.ROOT));
+                v.check(!wait.isNegative() && wait.compareTo(MAX_WAIT) <= 0, "wait", "must be between 0s and 60s");
+            } catch (java.time.format.DateTimeParseException e) {
+                v.add("wait", "'" + rawWait + "' is not a duration such as 30s");
+            }
+        }
+        v.throwIfInvalid();
+        nodes.cached(node).orElseThrow(() -> new ApiError.NotFound("node", node));
+        ctx.json(assignments.await(node, index, wait));
     }
 }

@@ -2,6 +2,9 @@ package io.cluman.server.api;
 
 import io.cluman.model.job.Job;
 import io.cluman.server.clusters.ClusterOperations;
+import io.cluman.server.containers.AssignmentFeed;
+import io.cluman.server.containers.ContainerOperations;
+import io.cluman.server.containers.StatusReceiver;
 import io.cluman.server.events.EventFeed;
 import io.cluman.server.leader.Leadership;
 import io.cluman.server.nodes.HeartbeatReceiver;
@@ -22,7 +25,8 @@ public final class Api {
     public record Parts(TokenVerifier tokens, Leadership leadership, KvStore store, String version,
                         NodeRegistry nodes, NodeOperations nodeOperations, NodeViews nodeViews, NodeJoiner joiner,
                         HeartbeatReceiver heartbeats, ClusterOperations clusters, JsonRepository<Job> jobs,
-                        EventFeed events, EventFeed errors) {
+                        EventFeed events, EventFeed errors, ContainerOperations containers,
+                        AssignmentFeed assignments, StatusReceiver statuses) {
     }
 
     public static ApiServer start(Parts p, String host, int port) {
@@ -33,7 +37,8 @@ public final class Api {
         new ClusterHandler(p.clusters()).register(routes);
         new JobHandler(p.jobs()).register(routes);
         new EventHandler(p.events(), p.errors()).register(routes);
-        new AgentHandler(p.joiner(), p.heartbeats()).register(routes);
+        new ContainerHandler(p.containers()).register(routes);
+        new AgentHandler(p.joiner(), p.heartbeats(), p.assignments(), p.statuses(), p.nodes()).register(routes);
         server.documentRoutes(p.version());
         server.start(host, port);
         return server;

@@ -29,6 +29,7 @@ class BadInputTest {
     private static final String FACTS = "{\"hostname\":\"h\",\"cpus\":1,\"memoryBytes\":1}";
     private static final String METRICS = "{\"cpuPercent\":1,\"memoryUsedBytes\":1,\"memoryTotalBytes\":2,"
             + "\"diskFreeBytes\":1,\"diskTotalBytes\":2}";
+    private static final String PROC = "{\"name\": \"c\", \"driver\": \"process\", \"command\": [\"/bin/true\"]";
     private static final String HUGE = "{\"name\":\"x\",\"description\":\"" + "y".repeat(1_100_000) + "\"}";
 
     TestServer server;
@@ -106,6 +107,37 @@ class BadInputTest {
                 bad("POST", "/v1/nodes/batch", "{\"operation\": \"drain\", \"selector\": {\"all\": true}}", 409,
                         "selector"),
                 bad("POST", "/v1/nodes/batch", HUGE, 413, "body"),
+                // containers
+                bad("POST", "/v1/containers", "{}", 400, "name"),
+                bad("POST", "/v1/containers", "{\"name\": \"c\", \"driver\": \"podman\", \"image\": \"x\"}", 400,
+                        "driver"),
+                bad("POST", "/v1/containers", "{\"name\": \"c\", \"driver\": \"docker\"}", 400, "image"),
+                bad("POST", "/v1/containers", "{\"name\": \"c\", \"driver\": \"process\"}", 400, "command"),
+                bad("POST", "/v1/containers", PROC + ", \"resources\": {\"memory\": \"12XB\"}}", 400,
+                        "resources.memory"),
+                bad("POST", "/v1/containers", PROC + ", \"resources\": {\"cpus\": -1}}", 400, "resources.cpus"),
+                bad("POST", "/v1/containers", PROC + ", \"ports\": [\"99999:1\"]}", 400, "ports[0]"),
+                bad("POST", "/v1/containers", PROC + ", \"restart\": \"sometimes\"}", 400, "restart"),
+                bad("POST", "/v1/containers", PROC + ", \"node\": \"{node}\", \"cluster\": \"prod\"}", 400,
+                        "node"),
+                bad("POST", "/v1/containers", PROC + ", \"node\": \"n-aaaaaaaaaa\"}", 400, "node"),
+                bad("POST", "/v1/containers", PROC + ", \"cluster\": \"nope\"}", 400, "cluster"),
+                bad("POST", "/v1/containers", PROC + ", \"node\": \"{node}\"}", 409, "node"),
+                bad("POST", "/v1/containers", PROC + ", \"cluster\": \"prod\"}", 409, "cluster"),
+                bad("POST", "/v1/containers", HUGE, 413, "body"),
+                bad("GET", "/v1/containers/nope", null, 404, null),
+                bad("DELETE", "/v1/containers/nope", null, 404, null),
+                bad("POST", "/v1/containers/nope/stop", null, 404, null),
+                bad("GET", "/v1/agent/assignments", null, 400, "node"),
+                bad("GET", "/v1/agent/assignments?node={node}&index=abc", null, 400, "index"),
+                bad("GET", "/v1/agent/assignments?node={node}&wait=forever", null, 400, "wait"),
+                bad("GET", "/v1/agent/assignments?node={node}&wait=5m", null, 400, "wait"),
+                bad("GET", "/v1/agent/assignments?node=n-aaaaaaaaaa", null, 404, null),
+                bad("POST", "/v1/agent/status", "{\"nodeId\": \"n-aaaaaaaaaa\"}", 404, null),
+                bad("POST", "/v1/agent/status", "{\"nodeId\": \"{node}\", \"tasks\": [{\"state\": \"RUNNING\"}]}",
+                        400, "tasks[0].allocId"),
+                bad("POST", "/v1/agent/status", "{\"nodeId\": \"{node}\", \"tasks\": [{\"allocId\": \"a\","
+                        + " \"state\": \"FLYING\"}]}", 400, "tasks[0].state"),
                 // jobs and events
                 bad("GET", "/v1/jobs/nope", null, 404, null),
                 bad("GET", "/v1/events?limit=0", null, 400, "limit"),

@@ -9,6 +9,8 @@ public final class KeySpace {
     public static final String EVENTS = ROOT + "events/";
     public static final String ERRORS = ROOT + "errors/";
     public static final String TOKENS = ROOT + "tokens/";
+    public static final String CONTAINERS = ROOT + "containers/";
+    public static final String CONTAINER_STATUS = ROOT + "container-status/";
     public static final String LEADER = ROOT + "leader";
 
     private KeySpace() {

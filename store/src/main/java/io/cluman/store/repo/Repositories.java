@@ -1,19 +1,25 @@
 package io.cluman.store.repo;
 
 import io.cluman.model.cluster.Cluster;
+import io.cluman.model.container.Container;
+import io.cluman.model.container.ContainerStatus;
 import io.cluman.model.job.Job;
 import io.cluman.model.node.Node;
 import io.cluman.store.KvStore;
 
 /** The typed repositories of one store, built once per process. */
 public record Repositories(KvStore store, JsonRepository<Node> nodes, JsonRepository<Cluster> clusters,
-                           JsonRepository<Job> jobs, JsonRepository<ApiToken> tokens) {
+                           JsonRepository<Job> jobs, JsonRepository<ApiToken> tokens,
+                           JsonRepository<Container> containers, JsonRepository<ContainerStatus> containerStatus) {
 
     public static Repositories over(KvStore store) {
         return new Repositories(store,
                 new JsonRepository<>(store, KeySpace.NODES, Node.class, Node::withRevision),
                 new JsonRepository<>(store, KeySpace.CLUSTERS, Cluster.class, Cluster::withRevision),
                 new JsonRepository<>(store, KeySpace.JOBS, Job.class, Job::withRevision),
-                new JsonRepository<>(store, KeySpace.TOKENS, ApiToken.class, (t, rev) -> t));
+                new JsonRepository<>(store, KeySpace.TOKENS, ApiToken.class, (t, rev) -> t),
+                new JsonRepository<>(store, KeySpace.CONTAINERS, Container.class, Container::withRevision),
+                new JsonRepository<>(store, KeySpace.CONTAINER_STATUS, ContainerStatus.class,
+                        ContainerStatus::withRevision));
     }
 }

@@ -1,0 +1,16 @@
+package io.cluman.model.api;
+
+import io.cluman.model.container.DriverName;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code POST /v1/containers}: what to run and where (a {@code node}, or a {@code cluster} whose
+ * least-loaded eligible node is chosen; neither: any eligible node).
+ *
+ * @param resources {@code cpus} (cores) and {@code memory} (bytes, or a size such as {@code 512M})
+ */
+public record ContainerRequest(String name, DriverName driver, String image, List<String> command, List<String> args,
+                               String node, String cluster, Map<String, String> env, List<String> ports,
+                               Map<String, String> labels, ResourceRequest resources, String restart, String workDir) {
+}

@@ -1,0 +1,15 @@
+package io.cluman.model.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.cluman.model.container.ContainerSpec;
+import io.cluman.model.container.DesiredState;
+import io.cluman.model.container.TaskState;
+import java.time.Instant;
+
+/** A container as the API shows it: desired state joined with the last status its agent reported. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ContainerView(String id, String name, String node, String cluster, String service, String application,
+                            ContainerSpec spec, DesiredState desired, TaskState status, Integer exitCode, int restarts,
+                            String lastError, String health, String allocId, long generation, String runtimeId,
+                            Instant createdAt, Instant startedAt, Instant finishedAt, long revision) {
+}

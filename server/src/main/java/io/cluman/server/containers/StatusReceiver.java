@@ -1,0 +1,92 @@
+package io.cluman.server.containers;
+
+import io.cluman.model.agent.StatusReport;
+import io.cluman.model.agent.TaskReport;
+import io.cluman.model.container.Container;
+import io.cluman.model.container.ContainerStatus;
+import io.cluman.model.container.TaskState;
+import io.cluman.model.event.Action;
+import io.cluman.model.event.Severity;
+import io.cluman.model.event.Topic;
+import io.cluman.model.validation.Validator;
+import io.cluman.server.api.ApiError;
+import io.cluman.server.events.EventBus;
+import io.cluman.server.nodes.NodeRegistry;
+import io.cluman.store.StoreException;
+import io.cluman.store.repo.JsonRepository;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Handles {@code POST /v1/agent/status}: records what agents report of their allocations, with an event
+ * for each change of state. Reports of allocations the server no longer has (removed, re-placed) are
+ * ignored: the agent learns from its assignments that they must go.
+ */
+public final class StatusReceiver {
+    private final JsonRepository<ContainerStatus> statuses;
+    private final NodeRegistry nodes;
+    private final AssignmentFeed feed;
+    private final EventBus events;
+    private final InstantSource clock;
+
+    public StatusReceiver(JsonRepository<ContainerStatus> statuses, NodeRegistry nodes, AssignmentFeed feed,
+                          EventBus events, InstantSource clock) {
+        this.statuses = statuses;
+        this.nodes = nodes;
+        this.feed = feed;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public void receive(StatusReport report) {
+        new Validator().required("nodeId", report.nodeId()).throwIfInvalid();
+        nodes.cached(report.nodeId()).orElseThrow(() -> new ApiError.NotFound("node", report.nodeId()));
+        for (int i = 0; i < report.tasks().size(); i++) {
+            TaskReport task = report.tasks().get(i);
+            new Validator().required("tasks[" + i + "].allocId", task.allocId())
+                    .required("tasks[" + i + "].state", task.state()).throwIfInvalid();
+        }
+        for (TaskReport task : report.tasks()) {
+            feed.byAllocation(task.allocId()).filter(c -> c.node().equals(report.nodeId()))
+                    .ifPresent(c -> record(c, task));
+        }
+    }
+
+    private void record(Container c, TaskReport task) {
+        ContainerStatus next = new ContainerStatus(task.allocId(), c.node(), task.generation(), task.state(),
+                task.exitCode(), task.restarts(), task.error(), task.runtimeId(), task.startedAt(), task.finishedAt(),
+                clock.instant(), 0);
+        Optional<ContainerStatus> before = statuses.get(c.name());
+        try {
+            if (before.isEmpty()) {
+                statuses.create(c.name(), next);
+            } else {
+                statuses.replace(c.name(), next, before.get().revision());
+            }
+        } catch (StoreException.Conflict lost) {
+            statuses.update(c.name(), s -> next);
+        }
+        TaskState was = before.filter(s -> s.allocId().equals(task.allocId())).map(ContainerStatus::state)
+                .orElse(TaskState.PENDING);
+        if (was != task.state()) {
+            announce(c, task);
+        }
+    }
+
+    private void announce(Container c, TaskReport task) {
+        String on = " on node " + c.node();
+        switch (task.state()) {
+            case RUNNING -> events.info(Topic.LOG_DOCKER, Action.START, "container", c.name(),
+                    "container " + c.name() + " running" + on);
+            case EXITED -> events.publish(Topic.LOG_DOCKER, Action.DIE,
+                    task.exitCode() != null && task.exitCode() != 0 ? Severity.WARNING : Severity.INFO, "container",
+                    c.name(), "container " + c.name() + " exited with code " + task.exitCode() + on,
+                    Map.of("exitCode", String.valueOf(task.exitCode())));
+            case FAILED -> events.publish(Topic.LOG_DOCKER, Action.DIE, Severity.ERROR, "container", c.name(),
+                    "container " + c.name() + " failed" + on + ": " + task.error(), Map.of());
+            default -> events.info(Topic.LOG_DOCKER, Action.UPDATE, "container", c.name(),
+                    "container " + c.name() + " " + task.state().name().toLowerCase(java.util.Locale.ROOT) + on);
+        }
+    }
+}
