@@ -16,18 +16,22 @@ import java.util.Optional;
  * @param serverPid   the server's process id, for CPU and memory figures; spawning knows it
  * @param serverJvmArgs extra arguments of the spawned server's JVM ({@code --server-jvm-arg}, repeatable)
  * @param httpClients how many JDK HTTP clients the agents are spread over (see {@link SimulatedFleet})
+ * @param samplesOut  where to write every measured heartbeat (start in ms into the window, latency in µs)
+ * @param fixedRate   beat at fixed rate instead of one interval after each reply as the real agent does
+ *                    ({@code --beat-timing fixed-rate} or {@code after-reply})
  * @param jetty       an experiment on the spawned server's Jetty settings; {@link JettyExperiment#NONE} normally
  */
 record BenchOptions(Optional<String> server, boolean spawnServer, Optional<Path> dataDir, Optional<String> joinToken,
                     Optional<String> adminToken, Optional<Long> serverPid, int port, String serverHeap,
                     List<String> serverJvmArgs, JettyExperiment jetty, int nodes, int httpClients, Duration warmup, Duration duration, int joinRate,
-                    long seed, boolean keepData) {
+                    long seed, boolean keepData,
+                    Optional<Path> samplesOut, boolean fixedRate) {
     static final String USAGE = """
             usage: HeartbeatBench (--spawn-server [--port P] [--server-heap 512m] [--server-jvm-arg ARG]...
                                    | --server URL (--data DIR | --join-token T --admin-token T) [--server-pid PID])
                                   [--nodes 10000] [--join-rate 500] [--warmup 30s] [--duration 120s]
-                                  [--http-clients 64]
-                                  [--seed 1] [--keep-data]
+                                  [--http-clients 64] [--beat-timing after-reply|fixed-rate]
+                                  [--seed 1] [--keep-data] [--samples-out FILE.csv]
               durations: 500ms, 30s, 2m (a bare number is seconds)
               experiments on a spawned server only (not the product's settings, changed by reflection):
                 [--jetty-header-cache N] [--jetty-accept-queue N]""";
@@ -87,6 +91,8 @@ record BenchOptions(Optional<String> server, boolean spawnServer, Optional<Path>
         private int joinRate = 500;
         private long seed = 1;
         private boolean keep;
+        private Path samplesOut;
+        private boolean fixedRate;
 
         void flag(String name) {
             if (name.equals("--spawn-server")) {
@@ -114,6 +120,12 @@ record BenchOptions(Optional<String> server, boolean spawnServer, Optional<Path>
                 case "--duration" -> duration = duration(value);
                 case "--join-rate" -> joinRate = Integer.parseInt(value);
                 case "--seed" -> seed = Long.parseLong(value);
+                case "--samples-out" -> samplesOut = Path.of(value);
+                case "--beat-timing" -> fixedRate = switch (value) {
+                    case "fixed-rate" -> true;
+                    case "after-reply" -> false;
+                    default -> throw new IllegalArgumentException("--beat-timing is after-reply or fixed-rate");
+                };
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
@@ -121,7 +133,8 @@ record BenchOptions(Optional<String> server, boolean spawnServer, Optional<Path>
         BenchOptions build() {
             return new BenchOptions(Optional.ofNullable(server), spawn, Optional.ofNullable(data),
                     Optional.ofNullable(joinToken), Optional.ofNullable(adminToken), Optional.ofNullable(pid), port,
-                    heap, jvmArgs, new JettyExperiment(headerCache, acceptQueue), nodes, httpClients, warmup, duration, joinRate, seed, keep);
+                    heap, jvmArgs, new JettyExperiment(headerCache, acceptQueue), nodes, httpClients, warmup, duration, joinRate, seed, keep,
+                    Optional.ofNullable(samplesOut), fixedRate);
         }
     }
 

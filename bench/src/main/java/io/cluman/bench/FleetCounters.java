@@ -27,6 +27,10 @@ final class FleetCounters {
     private volatile long windowStart = Long.MAX_VALUE;
     private volatile long windowEnd = Long.MAX_VALUE;
 
+    long windowStart() {
+        return windowStart;
+    }
+
     void openWindow(long nanoTime) {
         windowStart = nanoTime;
     }
@@ -46,7 +50,7 @@ final class FleetCounters {
             return;
         }
         beats.increment();
-        heartbeatLatency.record((answered - started) / 1000);
+        heartbeatLatency.record((answered - started) / 1000, started);
         startLag.record(Math.max(0, started - planned) / 1000);
         minInterval.accumulate(intervalMillis);
         maxInterval.accumulate(intervalMillis);

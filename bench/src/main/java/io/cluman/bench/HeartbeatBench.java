@@ -70,7 +70,7 @@ public final class HeartbeatBench {
         Optional<ProcessSampler> serverSampler = target.pid().map(ProcessSampler::new);
         ProcessSampler benchSampler = new ProcessSampler(ProcessHandle.current().pid());
         try (SimulatedFleet fleet = new SimulatedFleet(target.url(), target.joinToken(), options.nodes(),
-                options.httpClients(), options.joinRate(), options.seed())) {
+                options.httpClients(), options.joinRate(), options.seed(), options.fixedRate())) {
             double joinSeconds = join(fleet);
             progress("warmup " + options.warmup().toSeconds() + " s");
             Thread.sleep(options.warmup());
@@ -92,6 +92,7 @@ public final class HeartbeatBench {
             long connections = TcpStats.establishedTo(java.net.URI.create(target.url()).getPort());
             long offAtEnd = watch.offNow(fleet.nodeIds());
             watch.stop();
+            writeSamples(counters);
             BenchReport.print(System.out, new BenchReport.Figures(commandLine, target, options, fleet.joinedCount(),
                     joinSeconds, (windowEndNanos - windowStartNanos) / 1e9, counters,
                     watch.offs(fleet.nodeIds(), windowStart, windowEnd), offAtEnd,
@@ -128,6 +129,17 @@ public final class HeartbeatBench {
                     counters.beats.sum(), counters.errorsInWindow().values().stream().mapToLong(Long::longValue)
                             .sum()));
         }
+    }
+
+    private void writeSamples(FleetCounters counters) {
+        options.samplesOut().ifPresent(file -> {
+            try {
+                counters.heartbeatLatency.writeCsv(file, counters.windowStart());
+                progress("wrote every measured heartbeat to " + file);
+            } catch (java.io.IOException e) {
+                progress("cannot write " + file + ": " + e.getMessage());
+            }
+        });
     }
 
     private static String commandLine(String[] args) {

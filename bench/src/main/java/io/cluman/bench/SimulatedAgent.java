@@ -14,10 +14,12 @@ import java.util.random.RandomGenerator;
 
 /**
  * One simulated agent, run on its own virtual thread: waits for its join slot, joins (retrying with
- * backoff like a real agent), then heartbeats until stopped. As a real agent, the next heartbeat is due
- * one interval (the one the last reply asked for) after that reply; the first one comes after a random
- * share of the first interval so the fleet's beats spread evenly. A 404 means the server forgot the
- * node: the agent joins again with its id.
+ * backoff like a real agent), then heartbeats until stopped. As the real agent ({@code HeartbeatLoop}),
+ * the next heartbeat is due one interval (the one the last reply asked for) after that reply; with
+ * {@code fixedRate} it is due one interval after the previous one was planned instead, so a slow reply
+ * does not shift the agent's phase. The first heartbeat comes after a random share of the first
+ * interval so the fleet's beats start evenly spread. A 404 means the server forgot the node: the agent
+ * joins again with its id.
  */
 final class SimulatedAgent implements Runnable {
     private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(30);
@@ -29,10 +31,13 @@ final class SimulatedAgent implements Runnable {
     private final SimulatedFleet fleet;
     private final FleetCounters counters;
     private final long joinAt;
+    private final boolean fixedRate;
     private String nodeId;
     private long intervalMillis; // from the last reply
 
-    SimulatedAgent(int index, ClumanClient client, RandomGenerator random, SimulatedFleet fleet, long joinAt) {
+    SimulatedAgent(int index, ClumanClient client, RandomGenerator random, SimulatedFleet fleet, long joinAt,
+                   boolean fixedRate) {
+        this.fixedRate = fixedRate;
         this.index = index;
         this.client = client;
         this.random = random;
@@ -98,7 +103,8 @@ final class SimulatedAgent implements Runnable {
                 intervalMillis = reply.heartbeatIntervalMillis();
             }
             counters.beat(planned, started, answered, intervalMillis);
-            return answered + TimeUnit.MILLISECONDS.toNanos(intervalMillis);
+            long next = (fixedRate ? planned : answered) + TimeUnit.MILLISECONDS.toNanos(intervalMillis);
+            return Math.max(next, answered);
         } catch (ApiException e) {
             stopIfStopping();
             counters.beatFailed(started, "HTTP " + e.status());

@@ -36,9 +36,12 @@ final class SimulatedFleet implements AutoCloseable {
     private final int size;
     private final int joinRate;
     private final long seed;
+    private final boolean fixedRate;
     private volatile boolean stopping;
 
-    SimulatedFleet(String url, String joinToken, int size, int httpClients, int joinRate, long seed) {
+    SimulatedFleet(String url, String joinToken, int size, int httpClients, int joinRate, long seed,
+                   boolean fixedRate) {
+        this.fixedRate = fixedRate;
         for (int k = 0; k < Math.min(size, httpClients); k++) {
             HttpClient http = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
@@ -62,7 +65,7 @@ final class SimulatedFleet implements AutoCloseable {
         for (int i = 1; i <= size; i++) {
             long joinAt = start + (i - 1) * TimeUnit.SECONDS.toNanos(1) / joinRate;
             ClumanClient client = clients.get(i % clients.size());
-            SimulatedAgent agent = new SimulatedAgent(i, client, root.split(), this, joinAt);
+            SimulatedAgent agent = new SimulatedAgent(i, client, root.split(), this, joinAt, fixedRate);
             threads.add(Thread.ofVirtual().name(FakeNode.name(i)).start(agent));
         }
     }

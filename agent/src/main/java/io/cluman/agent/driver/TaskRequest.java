@@ -18,13 +18,18 @@ public record TaskRequest(String allocId, String nodeId, ContainerSpec spec, Reg
 
     public TaskRequest {
         Objects.requireNonNull(spec, "spec");
-        if (allocId == null || !SAFE_ID.matcher(allocId).matches()) {
+        if (!isAllocId(allocId)) {
             throw new DriverException(DriverException.Reason.INVALID_SPEC, "allocation id '" + allocId
                     + "' is not usable: 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         if (nodeId == null || nodeId.isBlank()) {
             throw new DriverException(DriverException.Reason.INVALID_SPEC, "a task needs the id of its node");
         }
+    }
+
+    /** Whether {@code text} can be an allocation id here (it names containers and directories). */
+    public static boolean isAllocId(String text) {
+        return text != null && SAFE_ID.matcher(text).matches();
     }
 
     /** The spec's name, or {@code task} when it has none. */

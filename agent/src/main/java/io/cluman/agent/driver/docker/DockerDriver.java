@@ -1,0 +1,309 @@
+package io.cluman.agent.driver.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerResponse;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.WaitContainerResultCallback;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import io.cluman.agent.driver.DockerProbe;
+import io.cluman.agent.driver.DriverException;
+import io.cluman.agent.driver.DriverException.Reason;
+import io.cluman.agent.driver.LogSource;
+import io.cluman.agent.driver.PortMapping;
+import io.cluman.agent.driver.Signals;
+import io.cluman.agent.driver.StatsSource;
+import io.cluman.agent.driver.TaskDriver;
+import io.cluman.agent.driver.TaskHandle;
+import io.cluman.agent.driver.TaskLabels;
+import io.cluman.agent.driver.TaskRequest;
+import io.cluman.agent.driver.TaskStats;
+import io.cluman.agent.driver.TaskStatus;
+import io.cluman.agent.driver.UnmanagedTask;
+import io.cluman.model.node.DriverHealth;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code docker} driver: tasks are containers of a Docker Engine reached over its unix socket
+ * with docker-java. How a spec becomes a container is {@link ContainerPlan}'s; images are pulled by
+ * {@link ImagePuller}. Containers outlive the agent; a new agent finds them by their labels.
+ *
+ * <p>Thread-safe: docker-java's client is, and the driver keeps no other state. The constructor does no
+ * I/O; the first call connects.
+ */
+public final class DockerDriver implements TaskDriver, LogSource, StatsSource {
+    public static final String NAME = DockerProbe.NAME;
+    /** How long an image pull may take before start gives up with PULL_FAILED. */
+    public static final Duration DEFAULT_PULL_TIMEOUT = Duration.ofMinutes(10);
+
+    private static final Logger LOG = LoggerFactory.getLogger(DockerDriver.class);
+    private static final Duration KILL_WAIT = Duration.ofSeconds(10);
+
+    private final Path socket;
+    private final DockerProbe probe;
+    private final DockerClient docker;
+    private final ImagePuller images;
+    private final InstantSource clock;
+
+    public DockerDriver(Path socket) {
+        this(socket, DEFAULT_PULL_TIMEOUT, InstantSource.system());
+    }
+
+    /**
+     * @param pullTimeout how long an image pull may take
+     * @param clock       stamps stats samples the engine leaves without a time
+     */
+    public DockerDriver(Path socket, Duration pullTimeout, InstantSource clock) {
+        this.socket = socket;
+        this.clock = clock;
+        this.probe = new DockerProbe(socket);
+        this.docker = client(socket);
+        this.images = new ImagePuller(docker, pullTimeout);
+    }
+
+    private static DockerClient client(Path socket) {
+        DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                .withDockerHost("unix://" + socket.toAbsolutePath())
+                .withDockerTlsVerify(false)
+                .build();
+        ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
+                .dockerHost(config.getDockerHost())
+                .maxConnections(64)
+                .connectionTimeout(Duration.ofSeconds(5))
+                .build();
+        return DockerClientImpl.getInstance(config, http);
+    }
+
+    /** The engine's socket this driver talks to. */
+    public Path socket() {
+        return socket;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public DriverHealth health() {
+        return probe.health();
+    }
+
+    @Override
+    public TaskHandle start(TaskRequest request) {
+        ContainerPlan plan = ContainerPlan.of(request);
+        if ("bridge".equals(plan.network())) {
+            requireBridge();
+        }
+        images.ensure(plan.image(), request.auth());
+        PortMapping.requireFree(plan.ports(), "container " + plan.name());
+        String id = create(plan);
+        try {
+            docker.startContainerCmd(id).exec();
+        } catch (RuntimeException e) {
+            removeQuietly(id);
+            DriverException mapped = DockerErrors.map(e, "starting container " + plan.name());
+            throw mapped.reason() == Reason.ENGINE_UNAVAILABLE ? mapped
+                    : new DriverException(Reason.START_FAILED, mapped.getMessage(), e);
+        }
+        LOG.info("started container {} ({}) for alloc {}", plan.name(), shortId(id), request.allocId());
+        return new TaskHandle(NAME, request.allocId(), id, request.name());
+    }
+
+    private String create(ContainerPlan plan) {
+        try {
+            CreateContainerResponse created = plan.applyTo(docker.createContainerCmd(plan.image())).exec();
+            return created.getId();
+        } catch (ConflictException e) {
+            throw new DriverException(Reason.CONFLICT, "a container named " + plan.name() + " exists already: "
+                    + "destroy the allocation's old task first (" + DockerErrors.engineMessage(e) + ")", e);
+        } catch (RuntimeException e) {
+            throw DockerErrors.map(e, "creating container " + plan.name());
+        }
+    }
+
+    private void requireBridge() {
+        try {
+            boolean found = docker.listNetworksCmd().withNameFilter("bridge").exec().stream()
+                    .anyMatch(n -> "bridge".equals(n.getName()));
+            if (!found) {
+                throw new DriverException(Reason.INVALID_SPEC, "this docker engine has no bridge network "
+                        + "(dockerd --bridge=none): use label " + TaskLabels.NETWORK + "=host or none");
+            }
+        } catch (DriverException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw DockerErrors.map(e, "listing the engine's networks");
+        }
+    }
+
+    @Override
+    public TaskStatus inspect(TaskHandle handle) {
+        InspectContainerResponse container;
+        try {
+            container = docker.inspectContainerCmd(handle.runtimeId()).exec();
+        } catch (RuntimeException e) {
+            throw DockerErrors.map(e, "inspecting container " + describe(handle));
+        }
+        return ContainerStates.status(container.getState(), container.getHostConfig());
+    }
+
+    @Override
+    public TaskStatus await(TaskHandle handle, Duration timeout) throws InterruptedException {
+        TaskStatus now = inspect(handle);
+        if (!now.isRunning() || timeout.isNegative() || timeout.isZero()) {
+            return now;
+        }
+        WaitContainerResultCallback waiting = docker.waitContainerCmd(handle.runtimeId())
+                .exec(new WaitContainerResultCallback());
+        try {
+            waiting.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            LOG.debug("waiting for container {} ended with {}", describe(handle), e.toString());
+        } finally {
+            closeQuietly(waiting);
+        }
+        return inspect(handle);
+    }
+
+    @Override
+    public void stop(TaskHandle handle, Duration grace, String signal) {
+        String name = Signals.normalize(signal);
+        try {
+            if (!inspect(handle).isRunning()) {
+                return;
+            }
+            kill(handle, name);
+            if (await(handle, grace).isRunning()) {
+                LOG.info("container {} still runs {} s after SIG{}: killing it", describe(handle),
+                        grace.toSeconds(), name);
+                kill(handle, "KILL");
+                await(handle, KILL_WAIT);
+            }
+        } catch (InterruptedException e) {
+            kill(handle, "KILL");
+            Thread.currentThread().interrupt();
+        } catch (DriverException e) {
+            if (e.reason() != Reason.NOT_FOUND) {
+                throw e;
+            }
+        }
+    }
+
+    private void kill(TaskHandle handle, String signal) {
+        try {
+            docker.killContainerCmd(handle.runtimeId()).withSignal(signal).exec();
+        } catch (NotFoundException | ConflictException e) {
+            // gone, or no longer running (409): nothing left to signal
+        } catch (RuntimeException e) {
+            throw DockerErrors.map(e, "sending SIG" + signal + " to container " + describe(handle));
+        }
+    }
+
+    @Override
+    public void destroy(TaskHandle handle) {
+        try {
+            docker.removeContainerCmd(handle.runtimeId()).withForce(true).withRemoveVolumes(true).exec();
+            LOG.info("removed container {}", describe(handle));
+        } catch (NotFoundException e) {
+            // destroyed already
+        } catch (ConflictException e) {
+            // "removal already in progress": the other call finishes the job
+            LOG.debug("container {} is being removed already", describe(handle));
+        } catch (RuntimeException e) {
+            throw DockerErrors.map(e, "removing container " + describe(handle));
+        }
+    }
+
+    @Override
+    public List<TaskHandle> recover(String nodeId) {
+        return list(Map.of(TaskLabels.NODE, nodeId)).stream()
+                .filter(c -> c.getLabels() != null && c.getLabels().containsKey(TaskLabels.ALLOC))
+                .map(c -> new TaskHandle(NAME, c.getLabels().get(TaskLabels.ALLOC), c.getId(),
+                        c.getLabels().getOrDefault(TaskLabels.NAME, "")))
+                .toList();
+    }
+
+    @Override
+    public List<UnmanagedTask> unmanaged() {
+        return list(Map.of()).stream()
+                .filter(c -> c.getLabels() == null || !c.getLabels().containsKey(TaskLabels.ALLOC))
+                .map(c -> new UnmanagedTask(NAME, c.getId(), firstName(c), c.getImage(), c.getState()))
+                .toList();
+    }
+
+    private List<Container> list(Map<String, String> labels) {
+        try {
+            var command = docker.listContainersCmd().withShowAll(true);
+            return labels.isEmpty() ? command.exec() : command.withLabelFilter(labels).exec();
+        } catch (RuntimeException e) {
+            throw DockerErrors.map(e, "listing containers");
+        }
+    }
+
+    @Override
+    public void logs(TaskHandle handle, int tail, boolean follow, Consumer<String> line, BooleanSupplier cancelled) {
+        DockerLogs.stream(docker, handle, tail, follow, line, cancelled);
+    }
+
+    @Override
+    public TaskStats stats(TaskHandle handle) {
+        return DockerStats.sample(docker, handle, clock);
+    }
+
+    @Override
+    public void close() {
+        try {
+            docker.close();
+        } catch (IOException e) {
+            LOG.debug("closing the docker client: {}", e.toString());
+        }
+    }
+
+    private void removeQuietly(String id) {
+        try {
+            docker.removeContainerCmd(id).withForce(true).exec();
+        } catch (RuntimeException e) {
+            LOG.warn("could not remove container {} after its failed start: {}", shortId(id), e.toString());
+        }
+    }
+
+    private static void closeQuietly(java.io.Closeable closeable) {
+        try {
+            closeable.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("closing a docker stream: {}", e.toString());
+        }
+    }
+
+    static String describe(TaskHandle handle) {
+        return ContainerPlan.PREFIX + handle.name() + "-" + handle.allocId() + " (" + shortId(handle.runtimeId()) + ")";
+    }
+
+    private static String shortId(String id) {
+        return id.length() > 12 ? id.substring(0, 12) : id;
+    }
+
+    private static String firstName(Container container) {
+        String[] names = container.getNames();
+        if (names == null || names.length == 0) {
+            return "";
+        }
+        return names[0].startsWith("/") ? names[0].substring(1) : names[0];
+    }
+}

@@ -1,0 +1,253 @@
+package io.cluman.agent.tasks;
+
+import io.cluman.agent.driver.DriverException;
+import io.cluman.agent.driver.TaskDriver;
+import io.cluman.agent.driver.TaskHandle;
+import io.cluman.agent.driver.TaskRequest;
+import io.cluman.agent.driver.TaskStatus;
+import io.cluman.model.agent.Assignment;
+import io.cluman.model.agent.TaskReport;
+import io.cluman.model.container.DesiredState;
+import io.cluman.model.container.TaskState;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Converges one allocation on its own virtual thread: starts the task, watches it, restarts it by its
+ * policy with back-off, restarts it when the generation moves, stops it when it should be stopped, and
+ * stops and removes it when the allocation goes. A runner built from a recovered handle re-attaches: it
+ * watches the running task and does not start another.
+ *
+ * <pre>
+ *  ┌─► no task ──start──► running ──ends──► ended ──policy: restart (back-off)──┐
+ *  │                        │                  └──policy: stay──► waits for a change
+ *  └────────────────────────┴── generation moved / stop / removed: stop (and destroy) ◄┘
+ * </pre>
+ */
+final class TaskRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
+    private static final Duration GRACE = Duration.ofSeconds(10);
+    private static final Duration SLICE = Duration.ofMillis(500);
+
+    private final String nodeId;
+    private final TaskDriver driver;
+    private final Consumer<TaskReport> reports;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private Assignment wanted;
+    private boolean removed;
+    private TaskHandle handle;
+    private long appliedGeneration = -1;
+    private int restarts;
+    private TaskState lastState;
+
+    TaskRunner(String nodeId, TaskDriver driver, Assignment wanted, TaskHandle recovered, Consumer<TaskReport> reports) {
+        this.nodeId = nodeId;
+        this.driver = driver;
+        this.wanted = wanted;
+        this.handle = recovered;
+        this.reports = reports;
+        if (recovered != null) {
+            appliedGeneration = wanted.generation();
+        }
+    }
+
+    void start() {
+        Thread.ofVirtual().name("task-" + wanted.allocId()).start(this::runSafely);
+    }
+
+    void update(Assignment next) {
+        lock.lock();
+        try {
+            wanted = next;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void remove() {
+        lock.lock();
+        try {
+            removed = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void runSafely() {
+        try {
+            run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("task runner of {} stopped: {}", wanted.allocId(), e.toString(), e);
+        }
+    }
+
+    private void run() throws InterruptedException {
+        while (true) {
+            Assignment a = current();
+            if (isRemoved()) {
+                teardown(true);
+                return;
+            }
+            if (handle != null && a.generation() != appliedGeneration && a.desired() == DesiredState.RUNNING) {
+                teardown(true);
+            }
+            if (a.desired() == DesiredState.STOPPED) {
+                if (handle != null) {
+                    driver.stop(handle, GRACE, "TERM");
+                    reportStopped(handle);
+                }
+                appliedGeneration = a.generation();
+                waitForChange(a, Duration.ofMinutes(1));
+            } else if (handle == null) {
+                launch(a);
+            } else {
+                watch(a);
+            }
+        }
+    }
+
+    /** Starts the task; on failure reports it and waits (back-off) or for a change of the allocation. */
+    private void launch(Assignment a) throws InterruptedException {
+        report(TaskState.STARTING, null, "", handle);
+        try {
+            handle = driver.start(new TaskRequest(a.allocId(), nodeId, a.spec(), null));
+            appliedGeneration = a.generation();
+            observe(handle);
+        } catch (DriverException e) {
+            report(TaskState.FAILED, null, e.getMessage(), null);
+            RestartPolicy policy = RestartPolicy.parse(a.spec().restart());
+            if (e.reason().retryable() && policy.restarts(null, restarts)) {
+                restarts++;
+                waitForChange(a, RestartPolicy.backoff(restarts));
+            } else {
+                appliedGeneration = a.generation();
+                waitForGeneration(a);
+            }
+        }
+    }
+
+    /** Watches a running task for a while; when it has ended, applies the restart policy. */
+    private void watch(Assignment a) throws InterruptedException {
+        TaskStatus status;
+        try {
+            status = driver.await(handle, SLICE);
+        } catch (DriverException gone) {
+            report(TaskState.FAILED, null, "the task disappeared: " + gone.getMessage(), null);
+            handle = null;
+            return;
+        }
+        if (status.isRunning()) {
+            report(status);
+            return;
+        }
+        report(status);
+        RestartPolicy policy = RestartPolicy.parse(a.spec().restart());
+        if (policy.restarts(status.exitCode(), restarts)) {
+            restarts++;
+            if (!waitForChange(a, RestartPolicy.backoff(restarts))) {
+                driver.destroy(handle);
+                handle = null;
+            }
+        } else {
+            waitForGeneration(a);
+        }
+    }
+
+    private void teardown(boolean destroy) {
+        if (handle == null) {
+            return;
+        }
+        driver.stop(handle, GRACE, "TERM");
+        if (destroy) {
+            driver.destroy(handle);
+            handle = null;
+        }
+    }
+
+    private void observe(TaskHandle h) {
+        try {
+            report(driver.inspect(h));
+        } catch (DriverException e) {
+            report(TaskState.FAILED, null, e.getMessage(), null);
+        }
+    }
+
+    /** A task stopped on request ended as asked: EXITED, whatever signal ended it. */
+    private void reportStopped(TaskHandle h) {
+        try {
+            TaskStatus s = driver.inspect(h);
+            report(new TaskStatus(s.isRunning() ? s.state() : TaskState.EXITED, s.exitCode(), "", s.startedAt(),
+                    s.finishedAt()));
+        } catch (DriverException e) {
+            report(TaskState.EXITED, null, "", null);
+        }
+    }
+
+    private void report(TaskStatus s) {
+        if (s.state() != lastState) {
+            lastState = s.state();
+            reports.accept(new TaskReport(wanted.allocId(), appliedGeneration, s.state(), s.exitCode(), restarts,
+                    s.error(), handle == null ? null : handle.runtimeId(), s.startedAt(), s.finishedAt()));
+        }
+    }
+
+    private void report(TaskState state, Integer exitCode, String error, TaskHandle h) {
+        lastState = state;
+        reports.accept(new TaskReport(wanted.allocId(), appliedGeneration, state, exitCode, restarts, error,
+                h == null ? null : h.runtimeId(), null, null));
+    }
+
+    private Assignment current() {
+        lock.lock();
+        try {
+            return wanted;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean isRemoved() {
+        lock.lock();
+        try {
+            return removed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits up to {@code timeout} for the allocation to change; whether it did. */
+    private boolean waitForChange(Assignment seen, Duration timeout) throws InterruptedException {
+        lock.lock();
+        try {
+            long nanos = timeout.toNanos();
+            while (wanted == seen && !removed && nanos > 0) {
+                nanos = changed.awaitNanos(nanos);
+            }
+            return wanted != seen || removed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until the allocation's generation or desired state moves, or it is removed. */
+    private void waitForGeneration(Assignment seen) throws InterruptedException {
+        lock.lock();
+        try {
+            while (!removed && wanted.generation() == seen.generation()) {
+                changed.await(1, TimeUnit.MINUTES);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+}
