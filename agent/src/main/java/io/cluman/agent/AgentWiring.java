@@ -3,7 +3,9 @@ package io.cluman.agent;
 import io.cluman.agent.driver.DockerProbe;
 import io.cluman.agent.driver.DriverProbe;
 import io.cluman.agent.driver.DriverSet;
-import io.cluman.agent.driver.ProcessProbe;
+import io.cluman.agent.driver.TaskDriver;
+import io.cluman.agent.driver.docker.DockerDriver;
+import io.cluman.agent.driver.process.ProcessDriver;
 import io.cluman.agent.heartbeat.HeartbeatLoop;
 import io.cluman.agent.heartbeat.LoopTiming;
 import io.cluman.agent.host.FactsCollector;
@@ -32,7 +34,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One agent, assembled with {@code new}: the node-id file, OSHI's {@link SystemInfo} (one per agent),
- * the drivers, the HTTP client and the {@link HeartbeatLoop}. Several agents may live in one JVM
+ * the task drivers ({@link ProcessDriver}, and {@link DockerDriver} when {@code DOCKER_HOST} names a unix
+ * socket or none is set), the HTTP client and the {@link HeartbeatLoop}. Several agents may live in one JVM
  * (tests): nothing here is static.
  *
  * <pre>{@code
@@ -60,6 +63,7 @@ public final class AgentWiring implements AutoCloseable {
     private final ExecutorService httpExecutor;
     private final HttpClient http;
     private final DriverSet drivers;
+    private final List<TaskDriver> taskDrivers;
     private final HeartbeatLoop loop;
     private final CountDownLatch closed = new CountDownLatch(1);
 
@@ -68,9 +72,12 @@ public final class AgentWiring implements AutoCloseable {
         this(config, clock, System.getenv());
     }
 
-    /** An agent that finds the docker engine through {@code environment} ({@code DOCKER_HOST}). */
+    /**
+     * An agent that finds the docker engine through {@code environment} ({@code DOCKER_HOST}) and passes
+     * its process tasks that environment's PATH, HOME, LANG, ....
+     */
     public AgentWiring(AgentConfig config, InstantSource clock, Map<String, String> environment) {
-        this(config, clock, candidates(environment), LoopTiming.DEFAULTS);
+        this(config, clock, candidates(config, clock, environment), LoopTiming.DEFAULTS);
     }
 
     AgentWiring(AgentConfig config, InstantSource clock, List<DriverProbe> driverCandidates, LoopTiming timing) {
@@ -84,6 +91,8 @@ public final class AgentWiring implements AutoCloseable {
         ClumanClient client = ClumanClient.connect(config.joinUrl(), config.token(), http);
         SystemInfo system = new SystemInfo();
         this.drivers = new DriverSet(driverCandidates);
+        this.taskDrivers = driverCandidates.stream().filter(TaskDriver.class::isInstance).map(TaskDriver.class::cast)
+                .toList();
         HostReport report = new HostReport(new FactsCollector(system),
                 new MetricsSampler(system, config.dataDir(), clock), drivers, clock, FACTS_MAX_AGE);
         this.loop = new HeartbeatLoop(client, new NodeIdFile(config.dataDir()),
@@ -132,6 +141,14 @@ public final class AgentWiring implements AutoCloseable {
         return drivers.names();
     }
 
+    /**
+     * The detected driver called {@code name} ({@code process}, {@code docker}), for the task runners;
+     * empty when this node has no such driver (or before {@link #start()}).
+     */
+    public Optional<TaskDriver> taskDriver(String name) {
+        return drivers.taskDriver(name);
+    }
+
     public AgentConfig config() {
         return config;
     }
@@ -141,28 +158,33 @@ public final class AgentWiring implements AutoCloseable {
         closed.await();
     }
 
-    /** Stops heartbeats (promptly: no heartbeat starts after this returns) and the HTTP client. Idempotent. */
+    /**
+     * Stops heartbeats (promptly: no heartbeat starts after this returns), the HTTP client and the drivers'
+     * connections and threads. Tasks keep running. Idempotent.
+     */
     @Override
     public void close() {
         try {
             loop.close();
             http.shutdownNow();
             httpExecutor.shutdownNow();
+            taskDrivers.forEach(TaskDriver::close);
         } finally {
             closed.countDown();
         }
     }
 
-    private static List<DriverProbe> candidates(Map<String, String> environment) {
-        List<DriverProbe> probes = new ArrayList<>();
-        probes.add(new ProcessProbe());
+    private static List<DriverProbe> candidates(AgentConfig config, InstantSource clock,
+                                                Map<String, String> environment) {
+        List<DriverProbe> drivers = new ArrayList<>();
+        drivers.add(new ProcessDriver(config.dataDir(), clock, environment, ProcessDriver.Options.DEFAULTS));
         Optional<Path> socket = DockerProbe.socketFrom(environment);
         if (socket.isPresent()) {
-            probes.add(new DockerProbe(socket.get()));
+            drivers.add(new DockerDriver(socket.get(), DockerDriver.DEFAULT_PULL_TIMEOUT, clock));
         } else {
             LOG.info("driver docker is not available: DOCKER_HOST={} is not a unix:// socket",
                     environment.get("DOCKER_HOST"));
         }
-        return probes;
+        return drivers;
     }
 }

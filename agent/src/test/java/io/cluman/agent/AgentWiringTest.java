@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.cluman.agent.driver.FakeDockerEngine;
+import io.cluman.agent.driver.docker.DockerDriver;
+import io.cluman.agent.driver.process.ProcessDriver;
 import io.cluman.model.agent.JoinRequest;
 import io.cluman.model.node.DriverHealth;
 import java.nio.file.Path;
@@ -136,6 +138,8 @@ class AgentWiringTest {
         try (AgentWiring agent = agent(dir.resolve("data"), Map.of("DOCKER_HOST", "unix://" + socket))) {
             agent.start();
             assertThat(agent.drivers()).containsExactly("process", "docker");
+            assertThat(agent.taskDriver("process")).containsInstanceOf(ProcessDriver.class);
+            assertThat(agent.taskDriver("docker")).containsInstanceOf(DockerDriver.class);
             await().atMost(GENEROUS).until(() -> server.beats().stream()
                     .anyMatch(beat -> beat.request().drivers().get("docker").healthy()));
 

@@ -19,13 +19,13 @@ import java.util.Optional;
  * @param samplesOut  where to write every measured heartbeat (start in ms into the window, latency in µs)
  * @param fixedRate   beat at fixed rate instead of one interval after each reply as the real agent does
  *                    ({@code --beat-timing fixed-rate} or {@code after-reply})
- * @param jetty       an experiment on the spawned server's Jetty settings; {@link JettyExperiment#NONE} normally
+ * @param jetty       an experiment on the spawned server's Jetty settings; normally {@link JettyExperiment#NONE}
  */
 record BenchOptions(Optional<String> server, boolean spawnServer, Optional<Path> dataDir, Optional<String> joinToken,
                     Optional<String> adminToken, Optional<Long> serverPid, int port, String serverHeap,
-                    List<String> serverJvmArgs, JettyExperiment jetty, int nodes, int httpClients, Duration warmup, Duration duration, int joinRate,
-                    long seed, boolean keepData,
-                    Optional<Path> samplesOut, boolean fixedRate) {
+                    List<String> serverJvmArgs, JettyExperiment jetty, int nodes, int httpClients, Duration warmup,
+                    Duration duration, int joinRate, long seed, boolean keepData, Optional<Path> samplesOut,
+                    boolean fixedRate) {
     static final String USAGE = """
             usage: HeartbeatBench (--spawn-server [--port P] [--server-heap 512m] [--server-jvm-arg ARG]...
                                    | --server URL (--data DIR | --join-token T --admin-token T) [--server-pid PID])
@@ -133,8 +133,8 @@ record BenchOptions(Optional<String> server, boolean spawnServer, Optional<Path>
         BenchOptions build() {
             return new BenchOptions(Optional.ofNullable(server), spawn, Optional.ofNullable(data),
                     Optional.ofNullable(joinToken), Optional.ofNullable(adminToken), Optional.ofNullable(pid), port,
-                    heap, jvmArgs, new JettyExperiment(headerCache, acceptQueue), nodes, httpClients, warmup, duration, joinRate, seed, keep,
-                    Optional.ofNullable(samplesOut), fixedRate);
+                    heap, jvmArgs, new JettyExperiment(headerCache, acceptQueue), nodes, httpClients, warmup,
+                    duration, joinRate, seed, keep, Optional.ofNullable(samplesOut), fixedRate);
         }
     }
 

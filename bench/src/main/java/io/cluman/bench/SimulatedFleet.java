@@ -114,11 +114,15 @@ final class SimulatedFleet implements AutoCloseable {
 
     /** Stops every agent (a heartbeat in flight is interrupted) and waits for their threads. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         stopping = true;
         threads.forEach(Thread::interrupt);
-        if (!ended.await(30, TimeUnit.SECONDS)) {
-            System.err.println("bench: " + ended.getCount() + " agents did not stop within 30 s");
+        try {
+            if (!ended.await(30, TimeUnit.SECONDS)) {
+                System.err.println("bench: " + ended.getCount() + " agents did not stop within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         https.forEach(HttpClient::close);
     }

@@ -8,12 +8,12 @@
  * ({@link io.cluman.bench.BenchServerMain}) so the server's process can be measured apart.
  *
  * <pre>
- *  HeartbeatBench ──► SpawnedServer (child JVM: BenchServerMain ─► ServerWiring)
+ *  HeartbeatBench ──► SpawnedServer (child JVM: BenchServerMain ─► ServerWiring [+ JettyExperiment])
  *        │                      ▲ /proc/PID/stat, /proc/PID/status ◄── ProcessSampler
- *        ├─► SimulatedFleet: N × SimulatedAgent (virtual threads, one shared HttpClient)
- *        │        └─► LatencyRecorder (measured window only), FleetCounters
+ *        ├─► SimulatedFleet: N × SimulatedAgent (virtual threads over K HttpClients) ─► FakeNode
+ *        │        └─► FleetCounters, LatencyRecorder (measured window only)
  *        ├─► OfflineWatch (polls /v1/events for offline events of the simulated nodes)
- *        └─► BenchReport (plain text on stdout)
+ *        └─► BenchReport (plain text on stdout; TcpStats, GcLogSummary)
  * </pre>
  */
 package io.cluman.bench;

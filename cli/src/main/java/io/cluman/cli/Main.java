@@ -1,6 +1,7 @@
 package io.cluman.cli;
 
 import io.cluman.cli.cluster.ClusterCommand;
+import io.cluman.cli.container.ContainerCommand;
 import io.cluman.cli.events.EventsCommand;
 import io.cluman.cli.job.JobCommand;
 import io.cluman.cli.node.NodeCommand;
@@ -21,9 +22,9 @@ import picocli.CommandLine.Spec;
  * failed), {@value #USAGE} usage error, {@value #UNREACHABLE} server unreachable.
  */
 @Command(name = "cluman", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Cluman cluster manager: run a server or agent, or manage nodes, clusters and jobs.",
+        description = "Cluman cluster manager: run a server or agent, or manage nodes, clusters, containers and jobs.",
         subcommands = {
-            NodeCommand.class, ClusterCommand.class, JobCommand.class, EventsCommand.class,
+            NodeCommand.class, ClusterCommand.class, ContainerCommand.class, JobCommand.class, EventsCommand.class,
             ServerCommand.class, AgentCommand.class, DevCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 server-reported error, 2 usage error, 3 server unreachable.",
             "Start here: ./cluman dev, then ./cluman node ls in another terminal."})
@@ -55,6 +56,8 @@ public final class Main implements Runnable {
         cl.setParameterExceptionHandler(Main::usageError);
         cl.setExitCodeExceptionMapper(ErrorReporter::exitCode);
         shareVersion(cl, new VersionProvider());
+        // Like docker run: what follows the image (or the program) is the container's, dashes and all.
+        cl.getSubcommands().get("container").getSubcommands().get("run").setStopAtPositional(true);
         return cl;
     }
 

@@ -18,29 +18,29 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A loopback HTTP server with canned answers per {@code METHOD path}, recording what it was sent: enough to
  * check what the commands send and print without a real Cluman server.
  */
-final class FakeServer implements AutoCloseable {
-    record Answer(int status, String body) {
+public final class FakeServer implements AutoCloseable {
+    public record Answer(int status, String body) {
     }
 
-    record Request(String method, String uri, String authorization, String body) {
+    public record Request(String method, String uri, String authorization, String body) {
     }
 
     private final HttpServer http;
     private final Map<String, Deque<Answer>> answers = new ConcurrentHashMap<>();
-    final List<Request> requests = new CopyOnWriteArrayList<>();
+    public final List<Request> requests = new CopyOnWriteArrayList<>();
 
-    FakeServer() throws IOException {
+    public FakeServer() throws IOException {
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         http.createContext("/", this::handle);
         http.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + http.getAddress().getPort();
     }
 
     /** Answers {@code METHOD path} (query included) with these, in turn; the last one repeats. */
-    FakeServer on(String methodAndPath, int status, String... bodies) {
+    public FakeServer on(String methodAndPath, int status, String... bodies) {
         Deque<Answer> queue = answers.computeIfAbsent(methodAndPath, k -> new ArrayDeque<>());
         for (String body : bodies) {
             queue.add(new Answer(status, body));

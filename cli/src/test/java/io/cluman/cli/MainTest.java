@@ -12,7 +12,7 @@ class MainTest {
         Run run = Run.of("--help");
 
         assertThat(run.code()).isZero();
-        assertThat(run.out()).contains("node", "cluster", "job", "events", "server", "agent", "dev");
+        assertThat(run.out()).contains("node", "cluster", "container", "job", "events", "server", "agent", "dev");
     }
 
     @Test
@@ -20,6 +20,8 @@ class MainTest {
         assertThat(Run.of("node", "--help").out()).contains("ls", "show", "commission", "drain", "decommission",
                 "upgrade", "label", "rm", "batch");
         assertThat(Run.of("cluster", "--help").out()).contains("ls", "show", "create", "rm", "add", "remove");
+        assertThat(Run.of("container", "--help").out()).contains("run", "ls", "show", "start", "stop", "restart",
+                "rm");
         assertThat(Run.of("job", "--help").out()).contains("ls", "show", "watch");
     }
 

@@ -5,8 +5,8 @@ import java.io.StringWriter;
 import picocli.CommandLine;
 
 /** One run of the whole command line with captured stdout and stderr. */
-record Run(int code, String out, String err) {
-    static Run of(String... args) {
+public record Run(int code, String out, String err) {
+    public static Run of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = Main.commandLine();

@@ -4,6 +4,7 @@ import io.cluman.model.node.DriverHealth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,12 @@ public final class DriverSet {
     /** The detected drivers' names, in candidate order. Empty before {@link #detect()}. */
     public List<String> names() {
         return detected.stream().map(DriverProbe::name).toList();
+    }
+
+    /** The detected driver called {@code name} when it runs tasks (a {@link TaskDriver}). */
+    public Optional<TaskDriver> taskDriver(String name) {
+        return detected.stream().filter(d -> d.name().equals(name) && d instanceof TaskDriver)
+                .map(TaskDriver.class::cast).findFirst();
     }
 
     /** The detected drivers' health now, by name. A change since the last check is logged once. */

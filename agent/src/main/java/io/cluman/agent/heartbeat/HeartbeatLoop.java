@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  *   │           │ ok ──┘ (the node id is written to the data dir, {@link #joined()} completes)
  *   │ 404       ▼       network error / 5xx: log, retry at the interval
  *   └──── HEARTBEATING ◄┐ 401 / 403: log an error, retry every 60 s
- *               │ ok ───┘ next heartbeat = reply time + the reply's interval
+ *               │ ok ───┘ next heartbeat = planned time + the reply's interval (fixed rate)
  *               ▼
  *   close() from any state ──► CLOSED (no heartbeat starts after close() returns)
  * </pre>
@@ -258,7 +258,7 @@ public final class HeartbeatLoop implements AutoCloseable {
                 failures = 0;
                 state = reply.state();
                 interval = interval(reply.heartbeatIntervalMillis(), interval);
-                next = clock.instant().plus(interval);
+                next = nextAtFixedRate(next, interval);
             } catch (ApiException e) {
                 if (isClosed()) {
                     return;
@@ -279,6 +279,17 @@ public final class HeartbeatLoop implements AutoCloseable {
                 next = clock.instant().plus(interval);
             }
         }
+    }
+
+    /**
+     * The beat after one planned for {@code planned}: one interval later, so a slow reply does not push
+     * every later beat back and a fleet does not drift into bursts; one interval from now when the loop
+     * fell more than an interval behind.
+     */
+    private Instant nextAtFixedRate(Instant planned, Duration interval) {
+        Instant next = planned.plus(interval);
+        Instant now = clock.instant();
+        return next.isBefore(now) ? now.plus(interval) : next;
     }
 
     private Duration heartbeatRejected(ApiException e, Duration interval) {

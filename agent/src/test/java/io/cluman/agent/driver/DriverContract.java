@@ -209,6 +209,7 @@ public abstract class DriverContract {
         Thread follower = Thread.ofVirtual().start(() ->
                 source().logs(handle, -1, true, lines::add, cancelled::get));
         await().atMost(WAIT).until(() -> lines.contains("first"));
+        await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(3)).until(follower::isAlive);
 
         cancelled.set(true);
 

@@ -30,7 +30,7 @@ public final class Api {
     }
 
     public static ApiServer start(Parts p, String host, int port) {
-        ApiServer server = new ApiServer(p.tokens());
+        ApiServer server = new ApiServer(p.tokens(), host, port);
         Routes routes = server.routes();
         new HealthHandler(p.leadership(), p.store(), p.version()).register(routes);
         new NodeHandler(p.nodes(), p.nodeOperations(), p.nodeViews()).register(routes);
@@ -40,7 +40,7 @@ public final class Api {
         new ContainerHandler(p.containers()).register(routes);
         new AgentHandler(p.joiner(), p.heartbeats(), p.assignments(), p.statuses(), p.nodes()).register(routes);
         server.documentRoutes(p.version());
-        server.start(host, port);
+        server.start();
         return server;
     }
 }

@@ -10,7 +10,10 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.cluman.model.validation.FieldError;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.io.InputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -32,13 +35,15 @@ public final class ApiJson {
 
     /** Reads the request body as {@code type}; 400 with the field at fault when it cannot. */
     public static <T> T body(Context ctx, Class<T> type) {
-        byte[] bytes = ctx.bodyAsBytes();
-        if (bytes.length == 0) {
-            throw new ApiError.BadRequest("the request needs a JSON body: see /openapi.json for its fields",
-                    List.of(new FieldError("body", "is required")));
+        long length = ctx.req().getContentLengthLong();
+        if (length > ApiServer.MAX_BODY_BYTES) {
+            throw new HttpResponseException(413, "body over 1 MiB");
         }
-        try {
-            return MAPPER.readValue(bytes, type);
+        if (length == 0) {
+            throw missingBody();
+        }
+        try (InputStream in = new BoundedInputStream(ctx.req().getInputStream(), ApiServer.MAX_BODY_BYTES)) {
+            return MAPPER.readValue(in, type);
         } catch (JsonParseException e) {
             throw new ApiError.BadRequest("the body is not valid JSON",
                     List.of(new FieldError("body", "malformed JSON at line " + e.getLocation().getLineNr()
@@ -46,15 +51,28 @@ public final class ApiJson {
         } catch (UnrecognizedPropertyException e) {
             throw new ApiError.BadRequest("the body has a field this endpoint does not know",
                     List.of(new FieldError(path(e), "unknown field; known fields: " + e.getKnownPropertyIds())));
+        } catch (MismatchedInputException e) {
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("No content to map")) {
+                throw missingBody();
+            }
+            throw new ApiError.BadRequest("a field of the body has the wrong type or value",
+                    List.of(new FieldError(path(e), mappingMessage(e))));
         } catch (JsonMappingException e) {
             throw new ApiError.BadRequest("a field of the body has the wrong type or value",
                     List.of(new FieldError(path(e), mappingMessage(e))));
         } catch (JsonProcessingException e) {
             throw new ApiError.BadRequest("the body cannot be read",
                     List.of(new FieldError("body", e.getOriginalMessage())));
+        } catch (BoundedInputStream.TooLarge e) {
+            throw new HttpResponseException(413, "body over 1 MiB");
         } catch (IOException e) {
             throw new ApiError.BadRequest("the body cannot be read", List.of(new FieldError("body", e.getMessage())));
         }
+    }
+
+    private static ApiError missingBody() {
+        return new ApiError.BadRequest("the request needs a JSON body: see /openapi.json for its fields",
+                List.of(new FieldError("body", "is required")));
     }
 
     private static String path(JsonMappingException e) {

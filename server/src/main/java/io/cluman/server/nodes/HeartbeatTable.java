@@ -23,6 +23,12 @@ public final class HeartbeatTable {
         return Optional.ofNullable(beats.get(nodeId));
     }
 
+    /** Epoch millis of the node's last heartbeat; {@link Long#MIN_VALUE} when none arrived. */
+    public long lastMillis(String nodeId) {
+        Beat beat = beats.get(nodeId);
+        return beat == null ? Long.MIN_VALUE : beat.at().toEpochMilli();
+    }
+
     public void forget(String nodeId) {
         beats.remove(nodeId);
     }

@@ -62,7 +62,7 @@ public final class NodeJoiner {
 
     private Node create(String id, JoinRequest request, Instant now) {
         String wanted = request.name() != null ? request.name() : request.facts().hostname();
-        String name = NodeNames.pick(wanted, id, nodes.cachedAll().stream().map(Node::name).toList());
+        String name = NodeNames.pick(wanted, id, taken -> nodes.nameTaken(taken, id));
         Node node = nodes.create(new Node(id, name, request.labels(), NodeState.DISCOVERED, true, true, "", null,
                 null, request.facts(), now, now, 0));
         events.info(Topic.NODE, Action.CREATE, "node", id, "node " + name + " joined from "

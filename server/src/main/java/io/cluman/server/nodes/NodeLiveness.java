@@ -9,6 +9,8 @@ import io.cluman.store.StoreException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +31,7 @@ public final class NodeLiveness implements Controller {
     private final EventBus events;
     private final InstantSource clock;
     private final Duration sweepEvery;
-    private volatile Instant leaderSince = Instant.MIN;
+    private volatile Instant leaderSince = Instant.EPOCH;
     private ScheduledExecutorService timer;
 
     public NodeLiveness(NodeRegistry nodes, HeartbeatTable heartbeats, HeartbeatPacing pacing, EventBus events,
@@ -62,19 +64,19 @@ public final class NodeLiveness implements Controller {
     void sweep() {
         Instant now = clock.instant();
         Duration offAfter = pacing.offAfter(nodes.size());
-        for (Node node : nodes.cachedAll()) {
+        List<Node> silent = new ArrayList<>();
+        nodes.forEachCached(node -> {
             if (node.on() && isSilent(node.id(), now, offAfter)) {
-                markOff(node, now, offAfter);
+                silent.add(node);
             }
-        }
+        });
+        silent.forEach(node -> markOff(node, now, offAfter));
     }
 
     private boolean isSilent(String nodeId, Instant now, Duration offAfter) {
-        Instant last = heartbeats.last(nodeId).map(HeartbeatTable.Beat::at).orElse(leaderSince);
-        if (last.isBefore(leaderSince)) {
-            last = leaderSince;
-        }
-        return Duration.between(last, now).compareTo(offAfter) > 0;
+        long last = heartbeats.lastMillis(nodeId);
+        long since = leaderSince.toEpochMilli();
+        return now.toEpochMilli() - Math.max(last, since) > offAfter.toMillis();
     }
 
     private void markOff(Node node, Instant now, Duration offAfter) {

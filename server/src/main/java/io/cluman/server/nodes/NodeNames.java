@@ -1,21 +1,18 @@
 package io.cluman.server.nodes;
 
 import io.cluman.model.validation.Validator;
-import java.util.Collection;
 import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Predicate;
 
 /** Turns a requested node name (often a host name) into a unique DNS label. Pure. */
 final class NodeNames {
     private NodeNames() {
     }
 
-    /** A DNS label close to {@code wanted}, made unique among {@code taken} by a suffix of the node id. */
-    static String pick(String wanted, String nodeId, Collection<String> taken) {
+    /** A DNS label close to {@code wanted}, made unique among the names {@code taken} by a suffix of the node id. */
+    static String pick(String wanted, String nodeId, Predicate<String> taken) {
         String base = normalise(wanted == null || wanted.isBlank() ? nodeId : wanted);
-        Set<String> names = taken.stream().collect(Collectors.toSet());
-        if (!names.contains(base)) {
+        if (!taken.test(base)) {
             return base;
         }
         String suffix = "-" + nodeId.substring(Math.max(0, nodeId.length() - 6));

@@ -39,6 +39,16 @@ public final class NodeRegistry {
         return mirror.values();
     }
 
+    /** Whether a node other than {@code exceptId} carries {@code name}; looks at memory only, copies nothing. */
+    public boolean nameTaken(String name, String exceptId) {
+        return mirror.anyMatch(n -> n.name().equals(name) && !n.id().equals(exceptId));
+    }
+
+    /** Visits every node in memory without copying. */
+    public void forEachCached(java.util.function.Consumer<Node> visitor) {
+        mirror.forEach(visitor);
+    }
+
     public int size() {
         return mirror.size();
     }

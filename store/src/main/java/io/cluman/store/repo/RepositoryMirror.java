@@ -55,6 +55,23 @@ public final class RepositoryMirror<T> implements AutoCloseable {
         return v == null ? Optional.empty() : Optional.of(v.value());
     }
 
+    /** Whether any record matches, without copying the records. */
+    public boolean anyMatch(java.util.function.Predicate<T> test) {
+        for (Versioned<T> v : records.values()) {
+            if (test.test(v.value())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Visits every record without copying them (a weakly consistent view). */
+    public void forEach(java.util.function.Consumer<T> visitor) {
+        for (Versioned<T> v : records.values()) {
+            visitor.accept(v.value());
+        }
+    }
+
     public Collection<T> values() {
         return records.values().stream().map(Versioned::value).toList();
     }

@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ImagePuller {
     private static final List<String> NOT_FOUND_WORDS = List.of("not found", "manifest unknown",
-            "pull access denied", "repository does not exist", "unauthorized", "denied");
+            "pull access denied", "repository does not exist", "unauthorized", "denied", "no basic auth credentials",
+            "authentication required");
 
     private final DockerClient docker;
     private final Duration timeout;

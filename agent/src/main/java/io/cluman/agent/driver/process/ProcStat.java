@@ -3,7 +3,6 @@ package io.cluman.agent.driver.process;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -82,17 +81,6 @@ record ProcStat(long pid, char state, long ppid, long pgrp, long session, long c
             return List.of();
         }
         return all;
-    }
-
-    /** When a process with {@code startTime} started, from the boot time in {@code /proc/stat}. */
-    static Optional<Instant> startInstant(long startTime) {
-        try (Stream<String> lines = Files.lines(PROC.resolve("stat"))) {
-            return lines.filter(l -> l.startsWith("btime ")).findFirst()
-                    .map(l -> Long.parseLong(l.substring("btime ".length()).strip()))
-                    .map(boot -> Instant.ofEpochSecond(boot).plusMillis(startTime * 1000 / TICKS_PER_SECOND));
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 
     /** Resident memory of {@code pid} in bytes ({@code VmRSS} of its status), 0 when unknown. */

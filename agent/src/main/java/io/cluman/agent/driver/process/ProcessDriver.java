@@ -24,13 +24,10 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -48,6 +45,9 @@ import org.slf4j.LoggerFactory;
  * <p>Re-attaching after an agent restart needs nothing but the task dir: the record names the task's
  * pid and start time, and a task is the one started only while both match ({@code /proc}).
  *
+ * <p>Stopping the agent never stops its tasks: they run in sessions of their own. (Under systemd the
+ * agent's unit needs {@code KillMode=process}, else systemd kills its whole cgroup, tasks included.)
+ *
  * <p>Logs are rotated by copy and truncate every {@link Options#rotationPeriod()} on one virtual
  * thread, from the first {@link #start} or {@link #recover} until {@link #close()}. Thread-safe: calls
  * for one allocation are serialised where they change its files (start, destroy).
@@ -64,6 +64,14 @@ public final class ProcessDriver implements TaskDriver, LogSource, StatsSource {
     public record Options(long logMaxBytes, int logFiles, Duration rotationPeriod, Path cgroupRoot) {
         public static final Options DEFAULTS = new Options(10L << 20, 3, Duration.ofSeconds(10),
                 CgroupLimits.DEFAULT_ROOT);
+
+        public Options {
+            if (logMaxBytes <= 0 || logFiles < 0 || rotationPeriod.isNegative() || rotationPeriod.isZero()) {
+                throw new IllegalArgumentException("log rotation needs a positive size and period and 0 or more "
+                        + "files: " + logMaxBytes + " bytes, " + logFiles + " files, every " + rotationPeriod);
+            }
+            Objects.requireNonNull(cgroupRoot, "cgroupRoot");
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessDriver.class);
@@ -80,9 +88,7 @@ public final class ProcessDriver implements TaskDriver, LogSource, StatsSource {
     private final CgroupLimits cgroups;
     private final ProcessStats stats;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService rotation =
-            Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("process-log-rotation").factory());
-    private final AtomicBoolean rotating = new AtomicBoolean();
+    private final LogRotation rotation;
 
     /** A driver keeping its tasks under {@code <dataDir>/tasks}, passing them this JVM's PATH, HOME, .... */
     public ProcessDriver(Path dataDir, InstantSource clock) {
@@ -97,6 +103,7 @@ public final class ProcessDriver implements TaskDriver, LogSource, StatsSource {
         this.options = options;
         this.cgroups = new CgroupLimits(options.cgroupRoot());
         this.stats = new ProcessStats(clock);
+        this.rotation = new LogRotation(tasks, options.logMaxBytes(), options.logFiles(), options.rotationPeriod());
     }
 
     @Override
@@ -112,7 +119,8 @@ public final class ProcessDriver implements TaskDriver, LogSource, StatsSource {
         }
         for (String tool : List.of("sh", "setsid")) {
             if (ProcessSpec.onPath(tool, path()).isEmpty()) {
-                return new DriverHealth(false, tool + " is not on PATH (" + path() + "): install util-linux");
+                return new DriverHealth(false, tool + " is not on PATH (" + path() + ")"
+                        + ("setsid".equals(tool) ? ": install util-linux" : ""));
             }
         }
         return new DriverHealth(true, "");
@@ -131,35 +139,46 @@ public final class ProcessDriver implements TaskDriver, LogSource, StatsSource {
             dir.delete(); // a dir without a record is what a crash during an earlier start left
             ProcessSpec spec = ProcessSpec.of(request, dir.path(), environment(request, dir));
             PortMapping.requireFree(spec.ports(), "task " + request.allocId());
-            Files.createDirectories(dir.path());
-            CgroupLimits.Applied limits = cgroups.apply(request.allocId(), spec.memory(), spec.cpus());
-            TaskRecord record = new TaskRecord(request.allocId(), request.nodeId(), request.name(), spec.command(),
-                    spec.workDir().toString(), clock.instant(), 0, 0, 0, 0, spec.memory(), spec.cpus(),
-                    limits.enforced(), limits.detail(), limits.dirs().stream().map(Path::toString).toList(),
-                    spec.ports().stream().map(PortMapping::toString).toList());
-            dir.write(record);
-            ProcStat[] launched;
-            try {
-                launched = TaskLauncher.launch(dir, spec.command(), spec.workDir(), spec.environment(),
-                        limits.procsFiles());
-            } catch (DriverException e) {
-                CgroupLimits.remove(limits.dirs());
-                dir.delete();
-                throw e;
-            }
-            record = record.withPids(launched[0].pid(), launched[0].startTime(), launched[1].pid(),
-                    launched[1].startTime());
-            dir.write(record);
-            startRotation();
+            TaskRecord record = launch(request, spec, dir);
+            rotation.start();
             LOG.info("started task {} (pid {}) for alloc {}: {}", request.name(), record.pid(), request.allocId(),
                     spec.command());
             return handle(record);
-        } catch (IOException | UncheckedIOException e) {
-            dir.delete();
-            throw new DriverException(Reason.START_FAILED, "cannot prepare task dir " + dir.path() + ": "
-                    + e.getMessage(), e);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Makes the task dir and cgroups, records the task, launches it and records its pids. Whatever fails,
+     * nothing is left: processes killed, cgroups and dir removed.
+     */
+    private TaskRecord launch(TaskRequest request, ProcessSpec spec, TaskDir dir) {
+        CgroupLimits.Applied limits = new CgroupLimits.Applied(List.of(), false, "");
+        TaskRecord record = null;
+        try {
+            Files.createDirectories(dir.path());
+            Files.createDirectories(spec.workDir());
+            limits = cgroups.apply(request.allocId(), spec.memory(), spec.cpus());
+            record = new TaskRecord(request.allocId(), request.nodeId(), request.name(), spec.command(),
+                    spec.workDir().toString(), clock.instant(), null, 0, 0, 0, 0, spec.memory(), spec.cpus(),
+                    limits.enforced(), limits.detail(), limits.dirs().stream().map(Path::toString).toList(),
+                    spec.ports().stream().map(PortMapping::toString).toList());
+            dir.write(record);
+            ProcStat[] launched = TaskLauncher.launch(dir, spec.command(), spec.workDir(), spec.environment(),
+                    limits.procsFiles());
+            record = record.withPids(clock.instant(), launched[0].pid(), launched[0].startTime(), launched[1].pid(),
+                    launched[1].startTime());
+            dir.write(record);
+            return record;
+        } catch (IOException | UncheckedIOException | DriverException e) {
+            if (record != null && record.pid() > 0) {
+                killAll(record, dir);
+            }
+            CgroupLimits.remove(limits.dirs());
+            dir.delete();
+            throw e instanceof DriverException driver ? driver : new DriverException(Reason.START_FAILED,
+                    "cannot prepare task dir " + dir.path() + ": " + e.getMessage(), e);
         }
     }
 
@@ -169,17 +188,17 @@ public final class ProcessDriver implements TaskDriver, LogSource, StatsSource {
     }
 
     private TaskStatus status(TaskRecord record, TaskDir dir) {
-        Instant started = record.pid() > 0
-                ? ProcStat.startInstant(record.startTime()).orElse(record.createdAt()) : null;
+        Instant started = record.pid() > 0 ? record.startedAt() : null;
+        // liveness first, then the exit file: the wrapper writes the file before it ends, so a wrapper
+        // seen dead here has written it by the time it is read (the other order races with its end)
+        boolean leader = TaskProcesses.leaderAlive(record);
+        boolean wrapper = TaskProcesses.wrapperAlive(record);
         OptionalInt exit = dir.exitCode();
         if (exit.isPresent()) {
             return TaskStatus.ended(exit.getAsInt(), "", started, dir.exitTime().orElse(null));
         }
-        if (TaskProcesses.leaderAlive(record)) {
-            return new TaskStatus(TaskState.RUNNING, null, "", started, null);
-        }
-        if (TaskProcesses.wrapperAlive(record)) {
-            // the task ended and the wrapper is writing its code, or the task has not recorded itself yet
+        if (leader || wrapper) {
+            // a dead leader with a live wrapper: the wrapper is writing the code (or the task not yet started)
             return new TaskStatus(record.pid() > 0 ? TaskState.RUNNING : TaskState.STARTING, null, "", started, null);
         }
         return new TaskStatus(TaskState.FAILED, null, "the task's process and its wrapper are gone without "
@@ -232,7 +251,7 @@ public final class ProcessDriver implements TaskDriver, LogSource, StatsSource {
         ReentrantLock lock = lock(handle.allocId());
         lock.lock();
         try {
-            TaskRecord record = dir.read().map(this::withRecordedPids).orElse(null);
+            TaskRecord record = dir.read().orElse(null);
             if (record != null && !handle.runtimeId().isEmpty() && !record.runtimeId().isEmpty()
                     && !record.runtimeId().equals(handle.runtimeId())) {
                 return; // the dir holds a newer task of this allocation: the handle's is gone
@@ -271,10 +290,10 @@ public final class ProcessDriver implements TaskDriver, LogSource, StatsSource {
         if (!Files.isDirectory(tasks)) {
             return List.of();
         }
-        startRotation();
+        rotation.start();
         try (Stream<Path> dirs = Files.list(tasks)) {
             return dirs.filter(Files::isDirectory).map(TaskDir::new).flatMap(d -> d.read().stream())
-                    .map(this::withRecordedPids)
+                    
                     .peek(r -> {
                         if (!r.nodeId().equals(nodeId)) {
                             LOG.info("task {} was started as node {}, not {}: listed for clean-up", r.allocId(),
@@ -305,39 +324,21 @@ public final class ProcessDriver implements TaskDriver, LogSource, StatsSource {
         return stats.sample(record, status(record, taskDir(handle.allocId())).isRunning());
     }
 
-    /** Rotates every task's logs that grew past the limit; runs on its own every rotation period. */
+    /** Rotates every task's logs that grew past the limit now (it also happens every rotation period). */
     public void rotateLogs() {
-        if (!Files.isDirectory(tasks)) {
-            return;
-        }
-        try (Stream<Path> dirs = Files.list(tasks)) {
-            for (Path dir : dirs.toList()) {
-                for (String log : List.of(TaskDir.STDOUT, TaskDir.STDERR)) {
-                    LogFiles.rotateIfLarger(dir.resolve(log), options.logMaxBytes(), options.logFiles());
-                }
-            }
-        } catch (IOException | UncheckedIOException e) {
-            LOG.warn("rotating the task logs in {}: {}", tasks, e.toString());
-        }
+        rotation.rotateAll();
     }
 
     /** Stops log rotation. Tasks keep running. */
     @Override
     public void close() {
-        rotation.shutdownNow();
-    }
-
-    private void startRotation() {
-        if (rotating.compareAndSet(false, true)) {
-            long period = options.rotationPeriod().toMillis();
-            rotation.scheduleWithFixedDelay(this::rotateLogs, period, period, TimeUnit.MILLISECONDS);
-        }
+        rotation.close();
     }
 
     /** The task's record, checked against the handle; NOT_FOUND when it is gone or was replaced. */
     private TaskRecord record(TaskHandle handle) {
         TaskDir dir = taskDir(handle.allocId());
-        TaskRecord record = dir.read().map(this::withRecordedPids).orElseThrow(() ->
+        TaskRecord record = dir.read().orElseThrow(() ->
                 new DriverException(Reason.NOT_FOUND, "task " + handle.allocId() + " is gone (no " + dir.path()
                         + "/" + TaskDir.RECORD + ")"));
         if (!handle.runtimeId().isEmpty() && !record.runtimeId().isEmpty()
@@ -346,18 +347,6 @@ public final class ProcessDriver implements TaskDriver, LogSource, StatsSource {
                     + " is gone: the allocation now runs as " + record.runtimeId());
         }
         return record;
-    }
-
-    /** Fills in pids the processes recorded when the agent died before it could copy them. */
-    private TaskRecord withRecordedPids(TaskRecord record) {
-        if (record.pid() > 0) {
-            return record;
-        }
-        TaskDir dir = taskDir(record.allocId());
-        var task = dir.stat(TaskDir.TASK);
-        var wrapper = dir.stat(TaskDir.WRAPPER);
-        return record.withPids(task.map(ProcStat::pid).orElse(0L), task.map(ProcStat::startTime).orElse(0L),
-                wrapper.map(ProcStat::pid).orElse(0L), wrapper.map(ProcStat::startTime).orElse(0L));
     }
 
     private Map<String, String> environment(TaskRequest request, TaskDir dir) {

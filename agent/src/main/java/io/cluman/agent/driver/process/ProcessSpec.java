@@ -17,7 +17,8 @@ import java.util.Optional;
  * dir exists, ports and limits make sense. The command line is the spec's command followed by its args;
  * the image is ignored. Ports are only checked to be free: a process binds what it wants.
  *
- * @param workDir the spec's working dir (relative ones are under the task dir); the task dir when none
+ * @param workDir the spec's working dir: an absolute one must exist, a relative one is made under the task
+ *                dir; none: the task dir
  */
 record ProcessSpec(List<String> command, Path workDir, Map<String, String> environment, List<PortMapping> ports,
                    long memory, double cpus) {
@@ -42,19 +43,19 @@ record ProcessSpec(List<String> command, Path workDir, Map<String, String> envir
                         + port.hostPort());
             }
         }
-        Path workDir = spec.workDir().isBlank() ? taskDir : taskDir.resolve(spec.workDir());
-        if (!spec.workDir().isBlank() && !Files.isDirectory(workDir)) {
+        Path workDir = taskDir.resolve(spec.workDir()); // blank: the task dir; relative: made under it
+        if (Path.of(spec.workDir()).isAbsolute() && !Files.isDirectory(workDir)) {
             throw invalid("working dir " + workDir + " does not exist on this node");
         }
         List<String> command = new ArrayList<>(spec.command());
         command.addAll(spec.args());
-        requireProgram(command.get(0), spec.workDir().isBlank() ? null : workDir, environment.get("PATH"));
+        requireProgram(command.get(0), workDir, environment.get("PATH"));
         return new ProcessSpec(command, workDir, environment, ports, spec.memory(), spec.cpus());
     }
 
     private static void requireProgram(String program, Path workDir, String path) {
         if (program.contains("/")) {
-            Path file = workDir == null ? Path.of(program) : workDir.resolve(program);
+            Path file = workDir.resolve(program);
             if (!Files.isRegularFile(file) || !Files.isExecutable(file)) {
                 throw new DriverException(Reason.START_FAILED, "program " + file + " does not exist on this node "
                         + "or is not executable");

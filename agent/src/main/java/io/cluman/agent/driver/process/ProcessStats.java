@@ -42,7 +42,7 @@ final class ProcessStats {
         long memory = CgroupLimits.memoryUsed(record.cgroups().stream().map(Path::of).toList()).orElse(resident);
         Sample before = previous.put(record.runtimeId(), new Sample(ticks, now));
         if (before == null) {
-            before = new Sample(0, ProcStat.startInstant(record.startTime()).orElse(record.createdAt()));
+            before = new Sample(0, record.startedAt() != null ? record.startedAt() : record.createdAt());
         }
         double seconds = Duration.between(before.at(), now).toNanos() / 1e9;
         double cpu = seconds <= 0 ? 0

@@ -65,13 +65,25 @@ final class TaskDir {
         return Files.isRegularFile(file(RECORD));
     }
 
-    /** The record; empty when there is none (never written, or the dir is gone). */
+    /**
+     * The record; empty when there is none (never written, or the dir is gone). When the agent died
+     * before it copied the pids into it, they come from the stat lines the processes wrote.
+     */
     Optional<TaskRecord> read() {
+        TaskRecord record;
         try {
-            return Optional.of(JSON.readValue(file(RECORD).toFile(), TaskRecord.class));
+            record = JSON.readValue(file(RECORD).toFile(), TaskRecord.class);
         } catch (IOException e) {
             return Optional.empty();
         }
+        if (record.pid() > 0) {
+            return Optional.of(record);
+        }
+        Optional<ProcStat> task = stat(TASK);
+        Optional<ProcStat> wrapper = stat(WRAPPER);
+        return Optional.of(record.withPids(record.createdAt(), task.map(ProcStat::pid).orElse(0L),
+                task.map(ProcStat::startTime).orElse(0L), wrapper.map(ProcStat::pid).orElse(0L),
+                wrapper.map(ProcStat::startTime).orElse(0L)));
     }
 
     void write(TaskRecord record) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -18,10 +19,15 @@ import java.util.stream.Collectors;
  *
  * <pre>
  *   agent (JVM)
- *     └─ setsid sh -c WRAPPER      the wrapper: own session, so no signal aimed at the agent reaches it
+ *     └─ setsid -f                 forks and ends at once: the wrapper is never the agent's child
+ *          sh -c WRAPPER           the wrapper: own session, so no signal aimed at the agent reaches it;
+ *          │                       a child of init (or the nearest subreaper), which reaps it
  *          └─ sh -c TASK           joins the task's cgroups, records its stat line, then
  *               exec setsid cmd    becomes the task: own session and process group (pgid = its pid)
  * </pre>
+ *
+ * Because the wrapper is not the agent's child, a task started by this agent and one re-attached after
+ * a restart are watched the same way, and the JVM keeps no reaper thread per task.
  *
  * The wrapper waits for the task and writes its exit code to {@code exit}; it is the only process that
  * can learn that code, since a restarted agent is not the task's parent and cannot wait for it. Signals
@@ -59,7 +65,7 @@ final class TaskLauncher {
      */
     static ProcStat[] launch(TaskDir dir, List<String> command, Path workDir, Map<String, String> env,
                              List<Path> cgroupProcs) {
-        List<String> argv = new ArrayList<>(List.of("setsid", "sh", "-c", WRAPPER, "cluman-wrapper",
+        List<String> argv = new ArrayList<>(List.of("setsid", "-f", "sh", "-c", WRAPPER, "cluman-wrapper",
                 dir.path().toAbsolutePath().toString(),
                 cgroupProcs.stream().map(Path::toString).collect(Collectors.joining(" "))));
         argv.addAll(command);
@@ -71,10 +77,19 @@ final class TaskLauncher {
         builder.environment().clear();
         builder.environment().putAll(env);
         try {
-            builder.start();
+            Process setsid = builder.start();
+            if (!setsid.waitFor(START_WAIT.toSeconds(), TimeUnit.SECONDS) || setsid.exitValue() != 0) {
+                setsid.destroyForcibly();
+                throw new DriverException(Reason.START_FAILED, "setsid could not start the wrapper shell of task "
+                        + dir.path().getFileName() + ": " + said(dir));
+            }
         } catch (IOException e) {
             throw new DriverException(Reason.START_FAILED, "cannot start the wrapper shell of task "
                     + dir.path().getFileName() + " (are sh and setsid installed?): " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DriverException(Reason.START_FAILED, "interrupted while task " + dir.path().getFileName()
+                    + " was starting", e);
         }
         return awaitRecorded(dir);
     }

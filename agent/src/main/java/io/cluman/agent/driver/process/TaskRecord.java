@@ -8,6 +8,7 @@ import java.util.List;
  * of it beyond what the processes write themselves. Written once before the launch (pids 0) and once
  * after, when the wrapper and the task have recorded their pids.
  *
+ * @param startedAt       when the agent saw the task start (null before)
  * @param pid             the task's process (leader of its own session and process group); 0 before known
  * @param startTime       its start time in clock ticks after boot (field 22 of its stat)
  * @param wrapperPid      the shell that waits for the task and writes its exit code
@@ -17,7 +18,7 @@ import java.util.List;
  * @param cgroups         the cgroup dirs made for the task, to remove with it
  */
 record TaskRecord(String allocId, String nodeId, String name, List<String> command, String workDir,
-                  Instant createdAt, long pid, long startTime, long wrapperPid, long wrapperStart,
+                  Instant createdAt, Instant startedAt, long pid, long startTime, long wrapperPid, long wrapperStart,
                   long memoryLimit, double cpus, boolean limitsEnforced, String limits, List<String> cgroups,
                   List<String> ports) {
     TaskRecord {
@@ -33,8 +34,8 @@ record TaskRecord(String allocId, String nodeId, String name, List<String> comma
         return pid > 0 ? pid + ":" + startTime : "";
     }
 
-    TaskRecord withPids(long newPid, long newStart, long newWrapperPid, long newWrapperStart) {
-        return new TaskRecord(allocId, nodeId, name, command, workDir, createdAt, newPid, newStart, newWrapperPid,
+    TaskRecord withPids(Instant started, long newPid, long newStart, long newWrapperPid, long newWrapperStart) {
+        return new TaskRecord(allocId, nodeId, name, command, workDir, createdAt, started, newPid, newStart, newWrapperPid,
                 newWrapperStart, memoryLimit, cpus, limitsEnforced, limits, cgroups, ports);
     }
 }

@@ -1,0 +1,119 @@
+package io.cluman.cli.container;
+
+import io.cluman.cli.output.Details;
+import io.cluman.cli.output.Human;
+import io.cluman.cli.output.Table;
+import io.cluman.model.api.ContainerView;
+import io.cluman.model.container.ContainerSpec;
+import io.cluman.model.container.DriverName;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** How containers print: the {@code container ls} table and the {@code container show} details. */
+public final class ContainerRows {
+    /** The widest IMAGE/COMMAND cell before it is cut with an ellipsis. */
+    static final int WHAT_WIDTH = 40;
+    private static final Pattern PLAIN = Pattern.compile("[-A-Za-z0-9_./:=@%+,]+");
+
+    private ContainerRows() {
+    }
+
+    public static Table table(List<ContainerView> containers, Instant now) {
+        Table table = Table.of("NAME", "NODE", "DRIVER", "IMAGE/COMMAND", "STATUS", "DESIRED", "RESTARTS", "EXIT",
+                "CREATED");
+        for (ContainerView c : containers) {
+            ContainerSpec s = c.spec();
+            table.row(c.name(), c.node(), s == null || s.driver() == null ? null : s.driver().wireName(),
+                    cut(what(s), WHAT_WIDTH), c.status(), c.desired(), c.restarts(), c.exitCode(),
+                    Human.ago(c.createdAt(), now));
+        }
+        return table;
+    }
+
+    public static Details details(ContainerView c, Instant now) {
+        ContainerSpec s = c.spec();
+        Details d = new Details().add("name", c.name());
+        if (c.id() != null && !c.id().equals(c.name())) {
+            d.add("id", c.id());
+        }
+        d.add("node", c.node()).add("cluster", c.cluster());
+        if (c.service() != null) {
+            d.add("service", c.service());
+        }
+        if (c.application() != null) {
+            d.add("application", c.application());
+        }
+        if (s != null) {
+            d.add("driver", s.driver() == null ? null : s.driver().wireName())
+                    .add("image", s.image())
+                    .add("command", commandLine(s.command()))
+                    .add("args", commandLine(s.args()))
+                    .block("env", env(s.env()))
+                    .add("ports", String.join(", ", s.ports()))
+                    .add("labels", s.labels())
+                    .add("memory", s.memory() > 0 ? Human.size(s.memory()) : null)
+                    .add("cpus", s.cpus() > 0 ? Human.cpus(s.cpus()) : null)
+                    .add("restart", s.restart())
+                    .add("workdir", s.workDir());
+        }
+        return d.add("desired", c.desired())
+                .add("status", c.status())
+                .add("exit code", c.exitCode())
+                .add("restarts", c.restarts())
+                .add("last error", c.lastError())
+                .add("health", c.health())
+                .add("alloc", c.allocId())
+                .add("generation", c.generation())
+                .add("runtime id", c.runtimeId())
+                .add("created", when(c.createdAt(), now))
+                .add("started", when(c.startedAt(), now))
+                .add("finished", when(c.finishedAt(), now))
+                .add("revision", c.revision());
+    }
+
+    /** What runs: the image (docker) or the command line (process). */
+    static String what(ContainerSpec s) {
+        if (s == null) {
+            return null;
+        }
+        if (s.driver() == DriverName.PROCESS || s.image().isBlank()) {
+            List<String> all = new ArrayList<>(s.command());
+            all.addAll(s.args());
+            return commandLine(all);
+        }
+        return s.image();
+    }
+
+    /** Words joined with blanks, each quoted for a POSIX shell when it needs it: {@code sh -c 'echo hi'}. */
+    static String commandLine(List<String> words) {
+        return words == null ? "" : words.stream().map(ContainerRows::quote).collect(Collectors.joining(" "));
+    }
+
+    private static String quote(String word) {
+        if (PLAIN.matcher(word).matches()) {
+            return word;
+        }
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    static String cut(String text, int width) {
+        if (text == null || text.length() <= width) {
+            return text;
+        }
+        return text.substring(0, width - 3) + "...";
+    }
+
+    private static List<String> env(Map<String, String> env) {
+        return env == null ? List.of() : env.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + "=" + e.getValue()).toList();
+    }
+
+    /** An ISO time and how long ago: {@code 2026-11-21T10:00:00Z (3s ago)}. */
+    private static String when(Instant at, Instant now) {
+        return at == null ? null : at + " (" + Human.ago(at, now) + ")";
+    }
+}
