@@ -5,7 +5,8 @@
  * <ul>
  *   <li>{@code identity} — the node id kept in the data dir,</li>
  *   <li>{@code host} — facts and metrics of the machine (OSHI),</li>
- *   <li>{@code driver} — which drivers the node has and whether their engines answer,</li>
+ *   <li>{@code driver} — the task drivers ({@code driver.process}, {@code driver.docker}), which of them the
+ *       node has and whether their engines answer,</li>
  *   <li>{@code heartbeat} — the join + heartbeat loop.</li>
  * </ul>
  */

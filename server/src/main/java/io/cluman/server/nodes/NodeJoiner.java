@@ -53,10 +53,14 @@ public final class NodeJoiner {
         v.throwIfInvalid();
         Instant now = clock.instant();
         String id = request.nodeId() != null ? request.nodeId() : ids.next('n');
-        // the join counts as a heartbeat, recorded before the node exists so no liveness sweep sees it silent
+        // The join counts as a heartbeat: recorded before the node exists, so no liveness sweep sees it
+        // silent, and again when the join is done, so a join that queued for long is not off before the
+        // agent's first beat.
         heartbeats.record(id, new HeartbeatTable.Beat(now, NodeMetrics.empty(now), Map.of()));
-        Optional<Node> existing = nodes.read(id);
+        Optional<Node> existing = request.nodeId() == null ? Optional.empty() : nodes.read(id);
         Node node = existing.isPresent() ? rejoin(existing.get(), request, now) : create(id, request, now);
+        Instant done = clock.instant();
+        heartbeats.record(id, new HeartbeatTable.Beat(done, NodeMetrics.empty(done), Map.of()));
         return new JoinResponse(id, node.name(), pacing.interval(nodes.size()).toMillis());
     }
 

@@ -25,6 +25,7 @@ import io.cluman.agent.driver.TaskRequest;
 import io.cluman.agent.driver.TaskStats;
 import io.cluman.agent.driver.TaskStatus;
 import io.cluman.agent.driver.UnmanagedTask;
+import io.cluman.model.container.TaskState;
 import io.cluman.model.node.DriverHealth;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -185,8 +186,8 @@ public final class DockerDriver implements TaskDriver, LogSource, StatsSource {
     public void stop(TaskHandle handle, Duration grace, String signal) {
         String name = Signals.normalize(signal);
         try {
-            if (!inspect(handle).isRunning()) {
-                return;
+            if (inspect(handle).state() != TaskState.RUNNING) {
+                return; // ended, or created and never started: nothing runs to signal
             }
             kill(handle, name);
             if (await(handle, grace).isRunning()) {
