@@ -4,6 +4,7 @@ import io.cluman.agent.driver.DockerProbe;
 import io.cluman.agent.driver.DriverProbe;
 import io.cluman.agent.driver.DriverSet;
 import io.cluman.agent.driver.TaskDriver;
+import io.cluman.agent.tasks.AssignmentLoop;
 import io.cluman.agent.driver.docker.DockerDriver;
 import io.cluman.agent.driver.process.ProcessDriver;
 import io.cluman.agent.heartbeat.HeartbeatLoop;
@@ -65,7 +66,9 @@ public final class AgentWiring implements AutoCloseable {
     private final DriverSet drivers;
     private final List<TaskDriver> taskDrivers;
     private final HeartbeatLoop loop;
+    private final ClumanClient client;
     private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile AssignmentLoop assignments;
 
     /** An agent that finds the docker engine through the process environment ({@code DOCKER_HOST}). */
     public AgentWiring(AgentConfig config, InstantSource clock) {
@@ -88,7 +91,7 @@ public final class AgentWiring implements AutoCloseable {
                 .executor(httpExecutor)
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
-        ClumanClient client = ClumanClient.connect(config.joinUrl(), config.token(), http);
+        this.client = ClumanClient.connect(config.joinUrl(), config.token(), http);
         SystemInfo system = new SystemInfo();
         this.drivers = new DriverSet(driverCandidates);
         this.taskDrivers = driverCandidates.stream().filter(TaskDriver.class::isInstance).map(TaskDriver.class::cast)
@@ -114,6 +117,7 @@ public final class AgentWiring implements AutoCloseable {
         drivers.detect();
         LOG.info("agent starting: server {}, data dir {}, drivers {}", config.joinUrl(), dir, drivers.names());
         loop.start();
+        loop.joined().thenAccept(this::runTasks);
     }
 
     /** The node's id: kept from an earlier run, or received at the first join; empty before either. */
@@ -153,6 +157,23 @@ public final class AgentWiring implements AutoCloseable {
         return config;
     }
 
+    /**
+     * Once the node has its id: follows the node's allocations and runs them with the drivers detected
+     * at start (tasks of drivers that are not available are reported failed).
+     */
+    private void runTasks(String nodeId) {
+        Map<String, TaskDriver> available = new java.util.HashMap<>();
+        for (String name : drivers.names()) {
+            drivers.taskDriver(name).ifPresent(d -> available.put(name, d));
+        }
+        AssignmentLoop started = new AssignmentLoop(client, nodeId, available);
+        if (closed.getCount() == 0) {
+            return;
+        }
+        assignments = started;
+        started.start();
+    }
+
     /** Blocks the calling thread until {@link #close()} has run (from another thread, e.g. a shutdown hook). */
     public void awaitClosed() throws InterruptedException {
         closed.await();
@@ -166,6 +187,10 @@ public final class AgentWiring implements AutoCloseable {
     public void close() {
         try {
             loop.close();
+            AssignmentLoop running = assignments;
+            if (running != null) {
+                running.close();
+            }
             http.shutdownNow();
             httpExecutor.shutdownNow();
             taskDrivers.forEach(TaskDriver::close);

@@ -31,10 +31,12 @@ class ContainerReattachTest {
     AgentProcess agent;
 
     @AfterEach
-    void stop() {
+    void stop() throws java.io.IOException {
         if (agent != null) {
             agent.close();
         }
+        java.nio.file.Files.copy(dir.resolve("agent.log"), Path.of("target", "reattach-agent.log"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         if (server != null) {
             server.close();
         }
@@ -89,6 +91,6 @@ class ContainerReattachTest {
     }
 
     private static long pid(String runtimeId) {
-        return Long.parseLong(runtimeId.substring("pid:".length(), runtimeId.indexOf(':', 4)));
+        return Long.parseLong(runtimeId.substring(0, runtimeId.indexOf(':'))); // the process driver's pid:starttime
     }
 }
