@@ -17,8 +17,9 @@ import java.util.Optional;
  * @param serverJvmArgs extra arguments of the spawned server's JVM ({@code --server-jvm-arg}, repeatable)
  * @param httpClients how many JDK HTTP clients the agents are spread over (see {@link SimulatedFleet})
  * @param samplesOut  where to write every measured heartbeat (start in ms into the window, latency in µs)
- * @param fixedRate   beat at fixed rate instead of one interval after each reply as the real agent does
- *                    ({@code --beat-timing fixed-rate} or {@code after-reply})
+ * @param fixedRate   beat at a fixed rate (next = previous plan + interval), as the real agent does
+ *                    ({@code --beat-timing fixed-rate}, the default), or one interval after each reply
+ *                    ({@code after-reply}, the agent's behaviour before it was fixed)
  * @param jetty       an experiment on the spawned server's Jetty settings; normally {@link JettyExperiment#NONE}
  */
 record BenchOptions(Optional<String> server, boolean spawnServer, Optional<Path> dataDir, Optional<String> joinToken,
@@ -30,7 +31,7 @@ record BenchOptions(Optional<String> server, boolean spawnServer, Optional<Path>
             usage: HeartbeatBench (--spawn-server [--port P] [--server-heap 512m] [--server-jvm-arg ARG]...
                                    | --server URL (--data DIR | --join-token T --admin-token T) [--server-pid PID])
                                   [--nodes 10000] [--join-rate 500] [--warmup 30s] [--duration 120s]
-                                  [--http-clients 64] [--beat-timing after-reply|fixed-rate]
+                                  [--http-clients 8] [--beat-timing fixed-rate|after-reply]
                                   [--seed 1] [--keep-data] [--samples-out FILE.csv]
               durations: 500ms, 30s, 2m (a bare number is seconds)
               experiments on a spawned server only (not the product's settings, changed by reflection):
@@ -85,14 +86,14 @@ record BenchOptions(Optional<String> server, boolean spawnServer, Optional<Path>
         private int headerCache = JettyExperiment.NONE.headerCacheSize();
         private int acceptQueue = JettyExperiment.NONE.acceptQueueSize();
         private int nodes = 10_000;
-        private int httpClients = 64;
+        private int httpClients = 8;
         private Duration warmup = Duration.ofSeconds(30);
         private Duration duration = Duration.ofSeconds(120);
         private int joinRate = 500;
         private long seed = 1;
         private boolean keep;
         private Path samplesOut;
-        private boolean fixedRate;
+        private boolean fixedRate = true;
 
         void flag(String name) {
             if (name.equals("--spawn-server")) {

@@ -47,7 +47,7 @@ final class BenchReport {
         line(out, "phases", String.format(Locale.ROOT, "warmup %d s after the last join, then measured %.1f s",
                 f.options().warmup().toSeconds(), f.windowSeconds()));
         line(out, "beat timing", f.options().fixedRate() ? "fixed rate (next = previous plan + interval)"
-                : "as the agent: next = reply + interval");
+                : "after reply: next = reply + interval (the agent before fixed-rate beats)");
         line(out, "interval", c.beats.sum() == 0 ? "no heartbeat answered" : c.minInterval.get() == c.maxInterval.get()
                 ? c.minInterval.get() + " ms (as every reply asked)"
                 : c.minInterval.get() + " .. " + c.maxInterval.get() + " ms (as the replies asked)");

@@ -61,7 +61,7 @@ final class SpawnedServer implements AutoCloseable {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-Xmx" + options.serverHeap(), "-Xlog:gc:file=" + gcLog));
+                "-Xmx" + options.serverHeap(), "-XX:+UseZGC", "-Xlog:gc:file=" + gcLog)); // ZGC: as ./cluman server
         cmd.addAll(options.serverJvmArgs());
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServerMain.class.getName(),
                 "--data", data.toString(), "--port", Integer.toString(options.port())));

@@ -4,6 +4,8 @@ import io.cluman.model.node.Node;
 import io.cluman.store.repo.JsonRepository;
 import io.cluman.store.repo.RepositoryMirror;
 import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -14,10 +16,13 @@ import java.util.function.UnaryOperator;
 public final class NodeRegistry {
     private final JsonRepository<Node> repository;
     private final RepositoryMirror<Node> mirror;
+    /** Node names to ids, for joins to pick unique names in O(1); kept by this server's writes. */
+    private final Map<String, String> idsByName = new ConcurrentHashMap<>();
 
     public NodeRegistry(JsonRepository<Node> repository, RepositoryMirror<Node> mirror) {
         this.repository = repository;
         this.mirror = mirror;
+        mirror.forEach(n -> idsByName.put(n.name(), n.id()));
     }
 
     /** The node as last seen in memory, falling back to the store. */
@@ -39,9 +44,13 @@ public final class NodeRegistry {
         return mirror.values();
     }
 
-    /** Whether a node other than {@code exceptId} carries {@code name}; looks at memory only, copies nothing. */
+    /**
+     * Whether a node other than {@code exceptId} carries {@code name}, as far as this server knows (the
+     * nodes at its start and those it wrote since): names are for people, ids are the identity.
+     */
     public boolean nameTaken(String name, String exceptId) {
-        return mirror.anyMatch(n -> n.name().equals(name) && !n.id().equals(exceptId));
+        String owner = idsByName.get(name);
+        return owner != null && !owner.equals(exceptId);
     }
 
     /** Visits every node in memory without copying. */
@@ -62,10 +71,15 @@ public final class NodeRegistry {
     }
 
     public boolean delete(Node node) {
-        return repository.delete(node.id(), node.revision());
+        boolean deleted = repository.delete(node.id(), node.revision());
+        if (deleted) {
+            idsByName.remove(node.name(), node.id());
+        }
+        return deleted;
     }
 
     private Node remember(Node written) {
+        idsByName.putIfAbsent(written.name(), written.id());
         mirror.offer(written.id(), written, written.revision());
         return written;
     }
