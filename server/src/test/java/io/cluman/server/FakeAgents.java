@@ -36,9 +36,13 @@ public final class FakeAgents {
     }
 
     public static HeartbeatResponse beat(ClumanClient agentClient, String nodeId, long diskFree) {
+        return beat(agentClient, nodeId, diskFree, Map.of("process", new DriverHealth(true, "")));
+    }
+
+    public static HeartbeatResponse beat(ClumanClient agentClient, String nodeId, long diskFree,
+                                         Map<String, DriverHealth> drivers) {
         NodeMetrics metrics = new NodeMetrics(Instant.now(), 12.5, 1L << 30, 8L << 30, diskFree, 100L << 30, 0.5, 0.4,
                 0.3, 1000, 2000);
-        return agentClient.heartbeat(new HeartbeatRequest(nodeId, facts("host"), metrics,
-                Map.of("process", new DriverHealth(true, ""))));
+        return agentClient.heartbeat(new HeartbeatRequest(nodeId, facts("host"), metrics, drivers));
     }
 }

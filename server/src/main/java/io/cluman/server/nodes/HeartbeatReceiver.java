@@ -4,6 +4,7 @@ import io.cluman.model.agent.HeartbeatRequest;
 import io.cluman.model.agent.HeartbeatResponse;
 import io.cluman.model.event.Action;
 import io.cluman.model.event.Topic;
+import io.cluman.model.node.DriverHealth;
 import io.cluman.model.node.Node;
 import io.cluman.model.node.NodeFacts;
 import io.cluman.model.validation.Validator;
@@ -11,12 +12,15 @@ import io.cluman.server.api.ApiError;
 import io.cluman.server.events.EventBus;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Optional;
 
 /**
  * Handles {@code POST /v1/agent/heartbeat}. The beat itself is only remembered in memory; the store is
  * written only when {@code on}, {@code healthy} (or its reason) or the facts change.
  */
 public final class HeartbeatReceiver {
+    private static final String DOCKER = "docker";
+
     private final NodeRegistry nodes;
     private final HeartbeatTable heartbeats;
     private final HeartbeatPacing pacing;
@@ -38,7 +42,9 @@ public final class HeartbeatReceiver {
         new Validator().required("nodeId", beat.nodeId()).required("metrics", beat.metrics()).throwIfInvalid();
         Node node = nodes.cached(beat.nodeId()).orElseThrow(() -> new ApiError.NotFound("node", beat.nodeId()));
         Instant now = clock.instant();
+        Optional<HeartbeatTable.Beat> previous = heartbeats.last(node.id());
         heartbeats.record(node.id(), new HeartbeatTable.Beat(now, beat.metrics(), beat.drivers()));
+        announceEngine(node, previous.map(b -> b.drivers().get(DOCKER)).orElse(null), beat.drivers().get(DOCKER));
         HealthPolicy.Verdict verdict = health.judge(beat.metrics(), beat.drivers());
         NodeFacts facts = beat.facts() == null ? node.facts() : beat.facts();
         if (!node.on() || node.healthy() != verdict.healthy() || !node.healthReason().equals(verdict.reason())
@@ -46,6 +52,20 @@ public final class HeartbeatReceiver {
             node = record(node, verdict, facts, now);
         }
         return new HeartbeatResponse(pacing.interval(nodes.size()).toMillis(), node.state());
+    }
+
+    /** An event on {@code bus.cluman.dockerservice} when the node's Docker Engine stops or starts answering. */
+    private void announceEngine(Node node, DriverHealth before, DriverHealth now) {
+        if (before == null || now == null || before.healthy() == now.healthy()) {
+            return;
+        }
+        if (now.healthy()) {
+            events.info(Topic.DOCKER_SERVICE, Action.ONLINE, "node", node.id(),
+                    "the Docker Engine of node " + node.name() + " answers again");
+        } else {
+            events.warn(Topic.DOCKER_SERVICE, Action.OFFLINE, "node", node.id(),
+                    "the Docker Engine of node " + node.name() + " does not answer: " + now.detail());
+        }
     }
 
     private Node record(Node before, HealthPolicy.Verdict verdict, NodeFacts facts, Instant now) {

@@ -12,6 +12,7 @@ import io.cluman.model.api.NodeSelector;
 import io.cluman.model.api.NodeView;
 import io.cluman.model.job.Job;
 import io.cluman.model.job.JobState;
+import io.cluman.model.node.DriverHealth;
 import io.cluman.model.node.NodeOperation;
 import io.cluman.model.node.NodeState;
 import io.cluman.server.FakeAgents;
@@ -155,6 +156,22 @@ class NodeApiTest {
         assertThat(node.healthReason()).contains("disk");
         FakeAgents.beat(agent, id, 60L << 30);
         assertThat(admin.node(id).healthy()).isTrue();
+    }
+
+    @Test
+    void aDockerEngineThatStopsAnsweringMakesTheNodeUnhealthyWithEngineEvents() {
+        String id = FakeAgents.join(agent, "web-1", Map.of());
+        var up = Map.of("docker", new DriverHealth(true, ""), "process", new DriverHealth(true, ""));
+        var down = Map.of("docker", new DriverHealth(false, "connection refused"), "process",
+                new DriverHealth(true, ""));
+        FakeAgents.beat(agent, id, 60L << 30, up);
+        FakeAgents.beat(agent, id, 60L << 30, down);
+        assertThat(admin.node(id).healthy()).isFalse();
+        assertThat(admin.node(id).healthReason()).contains("docker").contains("connection refused");
+        FakeAgents.beat(agent, id, 60L << 30, up);
+        assertThat(admin.node(id).healthy()).isTrue();
+        assertThat(admin.events(Map.of("topic", "bus.cluman.dockerservice")))
+                .extracting(e -> e.action().wireName()).containsExactly("offline", "online");
     }
 
     @Test
