@@ -6,11 +6,9 @@ import io.cluman.model.container.Container;
 import io.cluman.store.KeyValue;
 import io.cluman.store.KvStore;
 import io.cluman.store.RangeResult;
-import io.cluman.store.StoreException;
-import io.cluman.store.Watch;
 import io.cluman.store.WatchEvent;
-import io.cluman.store.WatchListener;
 import io.cluman.store.repo.JsonRepository;
+import io.cluman.store.repo.PrefixFollower;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,57 +17,33 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Every container record in memory, fed by a store watch, and the blocking query agents use to learn
+ * Every container record in memory, fed by a {@link PrefixFollower}, and the blocking query agents use to learn
  * their allocations. For each node it remembers the store revision that last changed the node's
  * allocations; a query with an older index returns at once, one with the current index waits for the
  * next change (or the time-out). One lock guards the maps; waiters sleep on one condition.
  */
 public final class AssignmentFeed implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(AssignmentFeed.class);
-
-    private final KvStore store;
     private final JsonRepository<Container> containers;
+    private final PrefixFollower follower;
     private final Map<String, Container> byName = new HashMap<>();
     private final Map<String, Long> nodeChangedAt = new HashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private long revision;
-    private volatile Watch watch;
     private volatile boolean closed;
 
     public AssignmentFeed(KvStore store, JsonRepository<Container> containers) {
-        this.store = store;
         this.containers = containers;
+        this.follower = new PrefixFollower(store, containers.prefix(), new Sink());
     }
 
     public AssignmentFeed start() {
-        load();
+        follower.start();
         return this;
-    }
-
-    private void load() {
-        RangeResult all = store.range(containers.prefix());
-        lock.lock();
-        try {
-            byName.clear();
-            for (KeyValue kv : all.kvs()) {
-                Container c = containers.decode(kv);
-                byName.put(c.name(), c);
-                nodeChangedAt.put(c.node(), all.revision());
-            }
-            revision = all.revision();
-            watch = store.watch(containers.prefix(), all.revision() + 1, new Listener());
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
     }
 
     /**
@@ -112,9 +86,28 @@ public final class AssignmentFeed implements AutoCloseable {
         }
     }
 
-    private final class Listener implements WatchListener {
+    /** Container records arrive from the store: all of them at start (or after a failed watch), then each change. */
+    private final class Sink implements PrefixFollower.Sink {
         @Override
-        public void onEvents(List<WatchEvent> events) {
+        public void reset(RangeResult snapshot) {
+            lock.lock();
+            try {
+                byName.values().forEach(c -> nodeChangedAt.put(c.node(), snapshot.revision()));
+                byName.clear();
+                for (KeyValue kv : snapshot.kvs()) {
+                    Container c = containers.decode(kv);
+                    byName.put(c.name(), c);
+                    nodeChangedAt.put(c.node(), snapshot.revision());
+                }
+                revision = Math.max(revision, snapshot.revision());
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public void apply(List<WatchEvent> events) {
             lock.lock();
             try {
                 for (WatchEvent event : events) {
@@ -137,37 +130,12 @@ public final class AssignmentFeed implements AutoCloseable {
                 lock.unlock();
             }
         }
-
-        @Override
-        public void onError(StoreException error) {
-            if (!closed) {
-                LOG.warn("container watch failed ({}); reloading", error.getMessage());
-                Thread.ofVirtual().start(AssignmentFeed.this::reloadUntilClosed);
-            }
-        }
-    }
-
-    private void reloadUntilClosed() {
-        while (!closed) {
-            try {
-                load();
-                return;
-            } catch (StoreException e) {
-                try {
-                    TimeUnit.SECONDS.sleep(1);
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-            }
-        }
     }
 
     @Override
     public void close() {
         closed = true;
-        if (watch != null) {
-            watch.close();
-        }
+        follower.close();
         lock.lock();
         try {
             changed.signalAll();

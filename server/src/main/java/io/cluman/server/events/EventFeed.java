@@ -4,11 +4,9 @@ import io.cluman.model.event.Event;
 import io.cluman.store.KeyValue;
 import io.cluman.store.KvStore;
 import io.cluman.store.RangeResult;
-import io.cluman.store.StoreException;
-import io.cluman.store.Watch;
 import io.cluman.store.WatchEvent;
-import io.cluman.store.WatchListener;
 import io.cluman.store.repo.EventLog;
+import io.cluman.store.repo.PrefixFollower;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,8 +15,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The recent events under one store prefix, in id order, kept in memory (bounded) and fed by a store
@@ -26,47 +22,20 @@ import org.slf4j.LoggerFactory;
  * every new event, with no gap and no duplicate, because both happen under one lock.
  */
 public final class EventFeed implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(EventFeed.class);
-
-    private final KvStore store;
-    private final String prefix;
+    private final PrefixFollower follower;
     private final int capacity;
     private final Deque<Event> recent = new ArrayDeque<>();
     private final List<EventSubscription> subscribers = new CopyOnWriteArrayList<>();
     private final ReentrantLock lock = new ReentrantLock();
-    private volatile Watch watch;
-    private volatile boolean closed;
 
     public EventFeed(KvStore store, String prefix, int capacity) {
-        this.store = store;
-        this.prefix = prefix;
         this.capacity = capacity;
+        this.follower = new PrefixFollower(store, prefix, new Sink());
     }
 
     public EventFeed start() {
-        load();
+        follower.start();
         return this;
-    }
-
-    private void load() {
-        RangeResult all = store.range(prefix);
-        List<Event> events = new ArrayList<>();
-        for (KeyValue kv : all.kvs()) {
-            events.add(EventLog.decode(kv));
-        }
-        events.sort(Comparator.comparingLong(Event::id));
-        lock.lock();
-        try {
-            long last = recent.isEmpty() ? 0 : recent.peekLast().id();
-            for (Event e : events) {
-                if (e.id() > last) {
-                    add(e);
-                }
-            }
-            watch = store.watch(prefix, all.revision() + 1, new Listener());
-        } finally {
-            lock.unlock();
-        }
     }
 
     /** Up to {@code limit} newest events matching {@code filter} with an id above {@code afterId}, oldest first. */
@@ -119,9 +88,30 @@ public final class EventFeed implements AutoCloseable {
         }
     }
 
-    private final class Listener implements WatchListener {
+    /** Events arrive from the store: the history at start (or after a failed watch), then each new one. */
+    private final class Sink implements PrefixFollower.Sink {
         @Override
-        public void onEvents(List<WatchEvent> events) {
+        public void reset(RangeResult snapshot) {
+            List<Event> events = new ArrayList<>();
+            for (KeyValue kv : snapshot.kvs()) {
+                events.add(EventLog.decode(kv));
+            }
+            events.sort(Comparator.comparingLong(Event::id));
+            lock.lock();
+            try {
+                long last = recent.isEmpty() ? 0 : recent.peekLast().id();
+                for (Event e : events) {
+                    if (e.id() > last) {
+                        add(e);
+                    }
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public void apply(List<WatchEvent> events) {
             lock.lock();
             try {
                 for (WatchEvent change : events) {
@@ -133,37 +123,11 @@ public final class EventFeed implements AutoCloseable {
                 lock.unlock();
             }
         }
-
-        @Override
-        public void onError(StoreException error) {
-            if (!closed) {
-                LOG.warn("event watch on {} failed ({}); reloading", prefix, error.getMessage());
-                Thread.ofVirtual().start(EventFeed.this::reloadUntilClosed);
-            }
-        }
-    }
-
-    private void reloadUntilClosed() {
-        while (!closed) {
-            try {
-                load();
-                return;
-            } catch (StoreException e) {
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-            }
-        }
     }
 
     @Override
     public void close() {
-        closed = true;
-        if (watch != null) {
-            watch.close();
-        }
+        follower.close();
         subscribers.forEach(EventSubscription::close);
     }
 }
