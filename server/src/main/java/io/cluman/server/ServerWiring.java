@@ -91,7 +91,7 @@ public final class ServerWiring implements AutoCloseable {
 
         Leadership leadership = remember(new SoleLeadership(serverId()));
         List<io.cluman.server.leader.Controller> controllers = List.of(
-                new NodeLiveness(nodes, heartbeats, pacing, events, clock, Duration.ofMillis(500)),
+                new NodeLiveness(nodes, heartbeats, pacing, events, clock, Duration.ofMillis(500), statuses::markLost),
                 new MembershipController(repos.clusters(), nodes, events, Duration.ofSeconds(1)),
                 new JobController(repos.jobs(), jobMirror, nodes, events, clock, Duration.ofMillis(200)),
                 new EventRetention(eventLog, EVENT_HISTORY, Duration.ofSeconds(30)));

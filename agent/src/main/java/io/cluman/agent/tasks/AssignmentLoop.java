@@ -43,6 +43,10 @@ public final class AssignmentLoop implements AutoCloseable {
         while (!closed) {
             try {
                 Assignments answer = client.assignments(nodeId, index, WAIT);
+                if (failures > 0) {
+                    // the server may have marked our tasks lost while it could not hear us
+                    supervisor.reportAll();
+                }
                 failures = 0;
                 if (answer.index() != index || index == 0) {
                     supervisor.apply(answer.assignments());

@@ -45,6 +45,7 @@ final class TaskRunner {
     private long appliedGeneration = -1;
     private int restarts;
     private TaskState lastState;
+    private volatile TaskReport lastReport;
 
     TaskRunner(String nodeId, TaskDriver driver, Assignment wanted, TaskHandle recovered, Consumer<TaskReport> reports) {
         this.nodeId = nodeId;
@@ -68,6 +69,14 @@ final class TaskRunner {
             changed.signalAll();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Sends the last report again (the server may have marked the task lost while it could not hear us). */
+    void reportAgain() {
+        TaskReport last = lastReport;
+        if (last != null) {
+            reports.accept(last);
         }
     }
 
@@ -196,15 +205,20 @@ final class TaskRunner {
     private void report(TaskStatus s) {
         if (s.state() != lastState) {
             lastState = s.state();
-            reports.accept(new TaskReport(wanted.allocId(), appliedGeneration, s.state(), s.exitCode(), restarts,
+            send(new TaskReport(wanted.allocId(), appliedGeneration, s.state(), s.exitCode(), restarts,
                     s.error(), handle == null ? null : handle.runtimeId(), s.startedAt(), s.finishedAt()));
         }
     }
 
     private void report(TaskState state, Integer exitCode, String error, TaskHandle h) {
         lastState = state;
-        reports.accept(new TaskReport(wanted.allocId(), appliedGeneration, state, exitCode, restarts, error,
+        send(new TaskReport(wanted.allocId(), appliedGeneration, state, exitCode, restarts, error,
                 h == null ? null : h.runtimeId(), null, null));
+    }
+
+    private void send(TaskReport report) {
+        lastReport = report;
+        reports.accept(report);
     }
 
     private Assignment current() {

@@ -60,6 +60,11 @@ final class TaskSupervisor implements AutoCloseable {
         removeOrphans(wanted);
     }
 
+    /** Every runner sends its last report again. */
+    void reportAll() {
+        runners.values().forEach(TaskRunner::reportAgain);
+    }
+
     private void begin(Assignment a) {
         TaskDriver driver = drivers.get(a.spec().driver().wireName());
         if (driver == null) {

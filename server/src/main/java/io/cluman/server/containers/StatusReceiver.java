@@ -53,6 +53,33 @@ public final class StatusReceiver {
         }
     }
 
+    /**
+     * Marks the allocations of a node that went off LOST: nobody knows what they do now. When the node's
+     * agent reports again, their status follows its reports.
+     */
+    public void markLost(String nodeId) {
+        for (Container c : feed.all()) {
+            if (!c.node().equals(nodeId)) {
+                continue;
+            }
+            boolean[] lost = {false};
+            try {
+                statuses.update(c.name(), s -> {
+                    lost[0] = s.allocId().equals(c.allocId()) && (s.state().isActive() || s.state() == TaskState.PENDING);
+                    return lost[0] ? new ContainerStatus(s.allocId(), s.node(), s.generation(), TaskState.LOST,
+                            s.exitCode(), s.restarts(), "its node went off", s.runtimeId(), s.startedAt(), s.finishedAt(),
+                            clock.instant(), s.revision()) : s;
+                });
+            } catch (StoreException e) {
+                continue;
+            }
+            if (lost[0]) {
+                events.warn(Topic.LOG_DOCKER, Action.UPDATE, "container", c.name(),
+                        "container " + c.name() + " is lost: its node " + nodeId + " is off");
+            }
+        }
+    }
+
     private void record(Container c, TaskReport task) {
         ContainerStatus next = new ContainerStatus(task.allocId(), c.node(), task.generation(), task.state(),
                 task.exitCode(), task.restarts(), task.error(), task.runtimeId(), task.startedAt(), task.finishedAt(),

@@ -14,12 +14,13 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Leader-only: marks a node off when its last heartbeat is older than the off threshold, with an
- * {@code offline} event. A new leader counts every node as seen at its election (one grace period), so
+ * {@code offline} event, and tells {@code onNodeOff} (its containers are then lost). A new leader counts every node as seen at its election (one grace period), so
  * a failover does not flap the fleet.
  */
 public final class NodeLiveness implements Controller {
@@ -31,17 +32,19 @@ public final class NodeLiveness implements Controller {
     private final EventBus events;
     private final InstantSource clock;
     private final Duration sweepEvery;
+    private final Consumer<String> onNodeOff;
     private volatile Instant leaderSince = Instant.EPOCH;
     private ScheduledExecutorService timer;
 
     public NodeLiveness(NodeRegistry nodes, HeartbeatTable heartbeats, HeartbeatPacing pacing, EventBus events,
-                        InstantSource clock, Duration sweepEvery) {
+                        InstantSource clock, Duration sweepEvery, Consumer<String> onNodeOff) {
         this.nodes = nodes;
         this.heartbeats = heartbeats;
         this.pacing = pacing;
         this.events = events;
         this.clock = clock;
         this.sweepEvery = sweepEvery;
+        this.onNodeOff = onNodeOff;
     }
 
     @Override
@@ -89,6 +92,7 @@ public final class NodeLiveness implements Controller {
             if (turnedOff[0]) {
                 events.warn(Topic.NODE, Action.OFFLINE, "node", node.id(), "node " + node.name()
                         + " is off: no heartbeat for more than " + offAfter.toMillis() / 1000.0 + " s");
+                onNodeOff.accept(node.id());
             }
         } catch (StoreException e) {
             LOG.warn("cannot mark node {} off now: {}", node.id(), e.getMessage());

@@ -115,6 +115,19 @@ class ContainerApiTest {
     }
 
     @Test
+    void aContainerOfANodeThatGoesOffIsLostUntilItsAgentReportsAgain() {
+        ContainerView c = admin.createContainer(sleeper("web", nodeA, null, List.of()));
+        FakeAgents.report(agent, nodeA, c.allocId(), TaskState.RUNNING, null);
+        await().atMost(Duration.ofSeconds(15)).until(() -> admin.container("web").status() == TaskState.LOST);
+        assertThat(admin.container("web").lastError()).contains("node went off");
+        assertThat(admin.events(Map.of("topic", "bus.cluman.log.docker", "severity", "WARNING")))
+                .anyMatch(e -> e.message().contains("lost"));
+        FakeAgents.beat(agent, nodeA, 60L << 30);
+        FakeAgents.report(agent, nodeA, c.allocId(), TaskState.RUNNING, null);
+        assertThat(admin.container("web").status()).isEqualTo(TaskState.RUNNING);
+    }
+
+    @Test
     void stopStartRestartChangeTheDesiredStateAndGeneration() {
         admin.createContainer(sleeper("web", nodeA, null, List.of()));
         ContainerView stopped = admin.containerAction("web", "stop");

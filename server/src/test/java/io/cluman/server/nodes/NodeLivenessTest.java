@@ -47,7 +47,7 @@ class NodeLivenessTest {
         beats = new HeartbeatTable();
         log = new EventLog(store, new Random(1));
         liveness = new NodeLiveness(nodes, beats, new HeartbeatPacing(Duration.ofSeconds(5), Duration.ofSeconds(15)),
-                new EventBus(log, clock), clock, Duration.ofHours(1));
+                new EventBus(log, clock), clock, Duration.ofHours(1), id -> { });
     }
 
     @AfterEach
