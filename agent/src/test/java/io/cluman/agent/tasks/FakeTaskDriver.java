@@ -20,6 +20,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class FakeTaskDriver implements TaskDriver {
     final Map<String, TaskStatus> tasks = new ConcurrentHashMap<>();
     final List<String> calls = new CopyOnWriteArrayList<>();
+    /** Tasks an earlier agent run left, found again by {@link #recover}. */
+    final List<TaskHandle> leftBehind = new CopyOnWriteArrayList<>();
     volatile DriverException failStarts;
 
     @Override
@@ -47,10 +49,12 @@ final class FakeTaskDriver implements TaskDriver {
         tasks.put(allocId, TaskStatus.ended(code, "", Instant.now(), Instant.now()));
     }
 
-    /** A task left by an earlier agent run. */
-    TaskHandle leftBehind(String allocId) {
+    /** A task left by an earlier agent run: running, and returned by {@link #recover}. */
+    TaskHandle leaveBehind(String allocId) {
         tasks.put(allocId, new TaskStatus(TaskState.RUNNING, null, "", Instant.now(), null));
-        return new TaskHandle("process", allocId, "pid:old-" + allocId, allocId);
+        TaskHandle handle = new TaskHandle("process", allocId, "pid:old-" + allocId, allocId);
+        leftBehind.add(handle);
+        return handle;
     }
 
     long count(String call) {
@@ -90,7 +94,7 @@ final class FakeTaskDriver implements TaskDriver {
 
     @Override
     public List<TaskHandle> recover(String nodeId) {
-        return new ArrayList<>();
+        return new ArrayList<>(leftBehind);
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.cluman.agent.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.cluman.agent.driver.TaskHandle;
 import io.cluman.model.agent.Assignment;
 import io.cluman.model.agent.TaskReport;
 import io.cluman.model.container.ContainerSpec;
@@ -96,11 +95,9 @@ class TaskSupervisorTest {
 
     @Test
     void recoveredTasksAreReattachedOrRemovedButNeverStartedAgain() {
-        TaskHandle kept = driver.leftBehind("a1");
-        TaskHandle orphan = driver.leftBehind("a9");
-        FakeTaskDriver recovering = driver;
-        TaskSupervisor s = new TaskSupervisor("n-aaaaaaaaaa", Map.of("process", new FakeTaskDriverView(recovering,
-                List.of(kept, orphan))), reports::add);
+        driver.leaveBehind("a1");
+        driver.leaveBehind("a9");
+        TaskSupervisor s = supervisor();
         s.apply(List.of(assignment("a1", 1, DesiredState.RUNNING, "always")));
         awaitState("a1", TaskState.RUNNING);
         await().atMost(Duration.ofSeconds(10)).until(() -> driver.count("destroy a9") == 1);

@@ -44,11 +44,11 @@ public final class JobController implements Controller {
     }
 
     private void dispatch() {
-        for (Job job : mirror.values()) {
+        mirror.forEach(job -> {
             if ((job.state() == JobState.PENDING || job.state() == JobState.RUNNING) && running.add(job.id())) {
                 Thread.ofVirtual().name("job-" + job.id()).start(() -> runOne(job));
             }
-        }
+        });
     }
 
     private void runOne(Job job) {

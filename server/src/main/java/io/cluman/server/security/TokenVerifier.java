@@ -2,6 +2,8 @@ package io.cluman.server.security;
 
 import io.cluman.store.repo.ApiToken;
 import io.cluman.store.repo.RepositoryMirror;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -18,12 +20,8 @@ public final class TokenVerifier {
         if (secret == null || secret.isEmpty()) {
             return Optional.empty();
         }
-        String digest = TokenDigest.sha256(secret);
-        for (ApiToken token : tokens.values()) {
-            if (java.security.MessageDigest.isEqual(token.sha256().getBytes(), digest.getBytes())) {
-                return Optional.of(Role.valueOf(token.role().toUpperCase(Locale.ROOT)));
-            }
-        }
-        return Optional.empty();
+        byte[] digest = TokenDigest.sha256(secret).getBytes(StandardCharsets.US_ASCII);
+        return tokens.find(t -> MessageDigest.isEqual(t.sha256().getBytes(StandardCharsets.US_ASCII), digest))
+                .map(t -> Role.valueOf(t.role().toUpperCase(Locale.ROOT)));
     }
 }

@@ -44,14 +44,14 @@ public final class RepositoryMirror<T> implements AutoCloseable, PrefixFollower.
         return v == null ? Optional.empty() : Optional.of(v.value());
     }
 
-    /** Whether any record matches, without copying the records. */
-    public boolean anyMatch(java.util.function.Predicate<T> test) {
+    /** The first record that matches, without copying the records. */
+    public Optional<T> find(java.util.function.Predicate<T> test) {
         for (Versioned<T> v : records.values()) {
             if (test.test(v.value())) {
-                return true;
+                return Optional.of(v.value());
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     /** Visits every record without copying them (a weakly consistent view). */
