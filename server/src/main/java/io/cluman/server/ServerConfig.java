@@ -1,5 +1,6 @@
 package io.cluman.server;
 
+import io.cluman.server.options.ConfigGitSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -13,9 +14,10 @@ import java.util.Objects;
  * @param offAfter         a node is off when its last heartbeat is older than this; agents heartbeat
  *                         three times per {@code offAfter} (every 5 s by default)
  * @param minDiskFreeRatio a node with less free disk than this share is unhealthy
+ * @param configGit        the git repository of per-cluster container defaults; null: none
  */
 public record ServerConfig(String bindHost, int port, Path dataDir, String storeSpec, boolean autoCommission,
-                           Duration offAfter, double minDiskFreeRatio) {
+                           Duration offAfter, double minDiskFreeRatio, ConfigGitSettings configGit) {
     public ServerConfig {
         Objects.requireNonNull(bindHost, "bindHost");
         Objects.requireNonNull(dataDir, "dataDir");
@@ -33,7 +35,7 @@ public record ServerConfig(String bindHost, int port, Path dataDir, String store
     }
 
     public static ServerConfig defaults(Path dataDir) {
-        return new ServerConfig("127.0.0.1", 8761, dataDir, "embedded", false, Duration.ofSeconds(15), 0.05);
+        return new ServerConfig("127.0.0.1", 8761, dataDir, "embedded", false, Duration.ofSeconds(15), 0.05, null);
     }
 
     /** The base heartbeat interval: a third of {@link #offAfter}, so two lost heartbeats never mark a node off. */
@@ -42,18 +44,27 @@ public record ServerConfig(String bindHost, int port, Path dataDir, String store
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(bindHost, newPort, dataDir, storeSpec, autoCommission, offAfter, minDiskFreeRatio);
+        return new ServerConfig(bindHost, newPort, dataDir, storeSpec, autoCommission, offAfter, minDiskFreeRatio,
+                configGit);
     }
 
     public ServerConfig withStore(String newSpec) {
-        return new ServerConfig(bindHost, port, dataDir, newSpec, autoCommission, offAfter, minDiskFreeRatio);
+        return new ServerConfig(bindHost, port, dataDir, newSpec, autoCommission, offAfter, minDiskFreeRatio,
+                configGit);
     }
 
     public ServerConfig withAutoCommission(boolean on) {
-        return new ServerConfig(bindHost, port, dataDir, storeSpec, on, offAfter, minDiskFreeRatio);
+        return new ServerConfig(bindHost, port, dataDir, storeSpec, on, offAfter, minDiskFreeRatio,
+                configGit);
+    }
+
+    public ServerConfig withConfigGit(ConfigGitSettings settings) {
+        return new ServerConfig(bindHost, port, dataDir, storeSpec, autoCommission, offAfter, minDiskFreeRatio,
+                settings);
     }
 
     public ServerConfig withOffAfter(Duration newOffAfter) {
-        return new ServerConfig(bindHost, port, dataDir, storeSpec, autoCommission, newOffAfter, minDiskFreeRatio);
+        return new ServerConfig(bindHost, port, dataDir, storeSpec, autoCommission, newOffAfter, minDiskFreeRatio,
+                configGit);
     }
 }

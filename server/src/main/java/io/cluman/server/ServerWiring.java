@@ -9,6 +9,10 @@ import io.cluman.server.clusters.ClusterOperations;
 import io.cluman.server.clusters.MembershipController;
 import io.cluman.server.containers.AssignmentFeed;
 import io.cluman.server.containers.ContainerOperations;
+import io.cluman.server.containers.DefaultsQuery;
+import io.cluman.server.options.ConfigRefresher;
+import io.cluman.server.options.ConfigRepository;
+import io.cluman.server.options.ContainerDefaults;
 import io.cluman.server.containers.StatusReceiver;
 import io.cluman.server.events.EventBus;
 import io.cluman.server.events.EventFeed;
@@ -45,6 +49,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Builds one server process with {@code new}, in dependency order, and closes it in reverse. Reading
@@ -85,8 +90,9 @@ public final class ServerWiring implements AutoCloseable {
         JobSubmitter jobs = new JobSubmitter(repos.jobs(), events, ids, clock);
 
         AssignmentFeed assignments = remember(new AssignmentFeed(store, repos.containers()).start());
+        ContainerDefaults defaults = new ContainerDefaults(configRepository(config, clock), (node, image) -> Optional.empty());
         ContainerOperations containers = new ContainerOperations(store, repos.containers(), repos.containerStatus(),
-                repos.clusters(), nodes, assignments, events, ids, clock);
+                repos.clusters(), nodes, assignments, events, ids, clock, defaults);
         StatusReceiver statuses = new StatusReceiver(repos.containerStatus(), nodes, assignments, events, clock);
 
         Leadership leadership = remember(new SoleLeadership(serverId()));
@@ -101,7 +107,8 @@ public final class ServerWiring implements AutoCloseable {
                 new NodeJoiner(nodes, heartbeats, pacing, jobs, events, ids, clock, config.autoCommission()),
                 new HeartbeatReceiver(nodes, heartbeats, pacing, new HealthPolicy(config.minDiskFreeRatio()), events,
                         clock),
-                new ClusterOperations(repos.clusters(), nodes, events, clock), repos.jobs(), eventFeed, errorFeed, containers, assignments, statuses),
+                new ClusterOperations(repos.clusters(), nodes, events, clock), repos.jobs(), eventFeed, errorFeed, containers, assignments, statuses,
+                        new DefaultsQuery(defaults, nodes, repos.clusters())),
                 config.bindHost(), config.port()));
         closeFirst.addAll(List.of(leadership, eventFeed, errorFeed, assignments));
         leadership.start(new LeaderControllers(controllers));
@@ -139,6 +146,18 @@ public final class ServerWiring implements AutoCloseable {
     public static String version() {
         String v = ServerWiring.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;
+    }
+
+    /** The configuration repository, fetched once before the API opens, then refreshed in the background. */
+    private ConfigRepository configRepository(ServerConfig config, InstantSource clock) {
+        if (config.configGit() == null) {
+            return null;
+        }
+        ConfigRepository repository = new ConfigRepository(config.configGit(), config.dataDir().resolve("config-git"),
+                clock);
+        ConfigRefresher refresher = remember(new ConfigRefresher(repository));
+        refresher.start();
+        return repository;
     }
 
     private static String serverId() {

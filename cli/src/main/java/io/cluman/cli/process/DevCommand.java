@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -37,6 +38,9 @@ public final class DevCommand implements Callable<Integer> {
             description = "Port (default ${DEFAULT-VALUE}).")
     int port;
 
+    @Mixin
+    ConfigGitOptions configGit;
+
     @Spec
     CommandSpec spec;
 
@@ -48,7 +52,7 @@ public final class DevCommand implements Callable<Integer> {
         try {
             ServerConfig d = ServerConfig.defaults(data);
             config = new ServerConfig(d.bindHost(), port, d.dataDir(), d.storeSpec(), true, d.offAfter(),
-                    d.minDiskFreeRatio());
+                    d.minDiskFreeRatio(), configGit.settings());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

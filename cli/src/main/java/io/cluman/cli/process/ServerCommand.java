@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -42,6 +43,9 @@ public final class ServerCommand implements Callable<Integer> {
             description = "A node without heartbeats this long is off (default ${DEFAULT-VALUE}).")
     Duration offAfter;
 
+    @Mixin
+    ConfigGitOptions configGit;
+
     @Spec
     CommandSpec spec;
 
@@ -63,7 +67,8 @@ public final class ServerCommand implements Callable<Integer> {
         }
         try {
             ServerConfig defaults = ServerConfig.defaults(data);
-            return new ServerConfig(bind, port, data, store, autoCommission, offAfter, defaults.minDiskFreeRatio());
+            return new ServerConfig(bind, port, data, store, autoCommission, offAfter, defaults.minDiskFreeRatio(),
+                    configGit.settings());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

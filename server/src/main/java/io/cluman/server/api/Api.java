@@ -4,6 +4,7 @@ import io.cluman.model.job.Job;
 import io.cluman.server.clusters.ClusterOperations;
 import io.cluman.server.containers.AssignmentFeed;
 import io.cluman.server.containers.ContainerOperations;
+import io.cluman.server.containers.DefaultsQuery;
 import io.cluman.server.containers.StatusReceiver;
 import io.cluman.server.events.EventFeed;
 import io.cluman.server.leader.Leadership;
@@ -26,7 +27,7 @@ public final class Api {
                         NodeRegistry nodes, NodeOperations nodeOperations, NodeViews nodeViews, NodeJoiner joiner,
                         HeartbeatReceiver heartbeats, ClusterOperations clusters, JsonRepository<Job> jobs,
                         EventFeed events, EventFeed errors, ContainerOperations containers,
-                        AssignmentFeed assignments, StatusReceiver statuses) {
+                        AssignmentFeed assignments, StatusReceiver statuses, DefaultsQuery defaults) {
     }
 
     public static ApiServer start(Parts p, String host, int port) {
@@ -37,6 +38,7 @@ public final class Api {
         new ClusterHandler(p.clusters()).register(routes);
         new JobHandler(p.jobs()).register(routes);
         new EventHandler(p.events(), p.errors()).register(routes);
+        new DefaultsHandler(p.defaults()).register(routes);
         new ContainerHandler(p.containers()).register(routes);
         new AgentHandler(p.joiner(), p.heartbeats(), p.assignments(), p.statuses(), p.nodes()).register(routes);
         server.documentRoutes(p.version());

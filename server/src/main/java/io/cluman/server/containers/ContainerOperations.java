@@ -1,5 +1,7 @@
 package io.cluman.server.containers;
 
+import io.cluman.server.options.ContainerDefaults;
+import io.cluman.server.options.RequestLayer;
 import io.cluman.model.api.ContainerRequest;
 import io.cluman.model.api.ContainerView;
 import io.cluman.model.cluster.Cluster;
@@ -22,7 +24,6 @@ import io.cluman.store.Txn;
 import io.cluman.store.repo.JsonRepository;
 import io.cluman.store.repo.StoreJson;
 import java.time.InstantSource;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -43,10 +44,12 @@ public final class ContainerOperations {
     private final EventBus events;
     private final Ids ids;
     private final InstantSource clock;
+    private final ContainerDefaults defaults;
 
     public ContainerOperations(KvStore store, JsonRepository<Container> containers,
                                JsonRepository<ContainerStatus> statuses, JsonRepository<Cluster> clusters,
-                               NodeRegistry nodes, AssignmentFeed feed, EventBus events, Ids ids, InstantSource clock) {
+                               NodeRegistry nodes, AssignmentFeed feed, EventBus events, Ids ids, InstantSource clock,
+                               ContainerDefaults defaults) {
         this.store = store;
         this.containers = containers;
         this.statuses = statuses;
@@ -56,11 +59,24 @@ public final class ContainerOperations {
         this.events = events;
         this.ids = ids;
         this.clock = clock;
+        this.defaults = defaults;
     }
 
+    /**
+     * Places the container and merges its options (image labels, the cluster's defaults, the request), then
+     * writes it; a node that fits the request but not the merged options (a default's larger memory, say)
+     * refuses it with 409.
+     */
     public ContainerView create(ContainerRequest request) {
-        ContainerSpec spec = SpecBuilder.build(request);
-        Node node = place(spec, request);
+        ContainerSpec requested = SpecBuilder.build(request);
+        Node node = place(requested, request);
+        String cluster = request.cluster() != null ? request.cluster()
+                : node.clusterName().orElse(Cluster.ORPHANS);
+        ContainerSpec spec = RequestLayer.apply(requested,
+                defaults.merge(cluster, node, request, requested).values());
+        if (!spec.equals(requested)) {
+            requireFits(spec, node);
+        }
         String allocId = ids.next('a');
         Container container = new Container(spec.name(), spec, node.id(), request.cluster(), allocId, 1,
                 DesiredState.RUNNING, clock.instant(), 0);
@@ -78,16 +94,10 @@ public final class ContainerOperations {
     }
 
     private Node place(ContainerSpec spec, ContainerRequest request) {
-        Collection<Container> placed = feed.all();
         if (request.node() != null) {
             Node node = nodes.read(request.node()).orElseThrow(() -> ValidationException.of("node",
                     "no node '" + request.node() + "': see GET /v1/nodes"));
-            List<Container> onNode = placed.stream().filter(c -> c.node().equals(node.id())).toList();
-            Optional<String> refusal = NodePicker.refusal(spec, node, onNode);
-            if (refusal.isPresent()) {
-                throw new ApiError.Conflict("node " + node.name() + " cannot take the container: it is "
-                        + refusal.get(), "node", "is " + refusal.get());
-            }
+            requireFits(spec, node);
             return node;
         }
         Predicate<Node> inCluster = n -> true;
@@ -96,12 +106,20 @@ public final class ContainerOperations {
             if (!Cluster.isSystemGroup(name) && clusters.get(name).isEmpty()) {
                 throw ValidationException.of("cluster", "no cluster '" + name + "': see GET /v1/clusters");
             }
-            inCluster = n -> Cluster.ALL.equals(name) || (Cluster.ORPHANS.equals(name) ? n.cluster() == null
-                    : name.equals(n.cluster()));
+            inCluster = n -> DefaultsQuery.inGroup(n, name);
         }
-        NodePicker.Pick pick = NodePicker.pick(spec, nodes.readAll().stream().filter(inCluster).toList(), placed);
+        NodePicker.Pick pick = NodePicker.pick(spec, nodes.readAll().stream().filter(inCluster).toList(), feed.all());
         return pick.node().orElseThrow(() -> new ApiError.Conflict("no node can take the container: "
                 + pick.explanation(), request.cluster() != null ? "cluster" : "node", pick.explanation()));
+    }
+
+    private void requireFits(ContainerSpec spec, Node node) {
+        List<Container> onNode = feed.all().stream().filter(c -> c.node().equals(node.id())).toList();
+        Optional<String> refusal = NodePicker.refusal(spec, node, onNode);
+        if (refusal.isPresent()) {
+            throw new ApiError.Conflict("node " + node.name() + " cannot take the container: it is "
+                    + refusal.get(), "node", "is " + refusal.get());
+        }
     }
 
     public List<ContainerView> list(Predicate<ContainerView> filter) {

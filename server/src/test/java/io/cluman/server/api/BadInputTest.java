@@ -108,6 +108,9 @@ class BadInputTest {
                         "selector"),
                 bad("POST", "/v1/nodes/batch", HUGE, 413, "body"),
                 // containers
+                bad("GET", "/v1/containers/defaults", null, 400, "image"),
+                bad("GET", "/v1/containers/defaults?image=", null, 400, "image"),
+                bad("GET", "/v1/containers/defaults?image=nginx&cluster=nope", null, 400, "cluster"),
                 bad("POST", "/v1/containers", "{}", 400, "name"),
                 bad("POST", "/v1/containers", "{\"name\": \"c\", \"driver\": \"podman\", \"image\": \"x\"}", 400,
                         "driver"),
