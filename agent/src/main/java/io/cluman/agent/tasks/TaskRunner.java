@@ -33,6 +33,7 @@ final class TaskRunner {
     private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
     private static final Duration GRACE = Duration.ofSeconds(10);
     private static final Duration SLICE = Duration.ofMillis(500);
+    private static final Duration RETRY = Duration.ofSeconds(1);
 
     private final String nodeId;
     private final TaskDriver driver;
@@ -103,26 +104,40 @@ final class TaskRunner {
     private void run() throws InterruptedException {
         while (true) {
             Assignment a = current();
-            if (isRemoved()) {
-                teardown(true);
-                return;
-            }
-            if (handle != null && a.generation() != appliedGeneration && a.desired() == DesiredState.RUNNING) {
-                teardown(true);
-            }
-            if (a.desired() == DesiredState.STOPPED) {
-                if (handle != null) {
-                    driver.stop(handle, GRACE, "TERM");
-                    reportStopped(handle);
+            try {
+                if (step(a)) {
+                    return;
                 }
-                appliedGeneration = a.generation();
-                waitForChange(a, Duration.ofMinutes(1));
-            } else if (handle == null) {
-                launch(a);
-            } else {
-                watch(a);
+            } catch (DriverException e) {
+                // an engine that stops answering mid-step (restarting, say) must not end the runner
+                LOG.warn("task {}: {}; trying again", a.allocId(), e.getMessage());
+                waitForChange(a, e.retryable() ? RETRY : Duration.ofMinutes(1));
             }
         }
+    }
+
+    /** One round of converging; whether the allocation is gone and torn down (the runner ends). */
+    private boolean step(Assignment a) throws InterruptedException {
+        if (isRemoved()) {
+            teardown(true);
+            return true;
+        }
+        if (handle != null && a.generation() != appliedGeneration && a.desired() == DesiredState.RUNNING) {
+            teardown(true);
+        }
+        if (a.desired() == DesiredState.STOPPED) {
+            if (handle != null) {
+                driver.stop(handle, GRACE, "TERM");
+                reportStopped(handle);
+            }
+            appliedGeneration = a.generation();
+            waitForChange(a, Duration.ofMinutes(1));
+        } else if (handle == null) {
+            launch(a);
+        } else {
+            watch(a);
+        }
+        return false;
     }
 
     /** Starts the task; on failure reports it and waits (back-off) or for a change of the allocation. */
@@ -133,9 +148,15 @@ final class TaskRunner {
             appliedGeneration = a.generation();
             observe(handle);
         } catch (DriverException e) {
+            if (e.reason() == DriverException.Reason.CONFLICT && adoptOrClear(a)) {
+                return;
+            }
             report(TaskState.FAILED, null, e.getMessage(), null);
             RestartPolicy policy = RestartPolicy.parse(a.spec().restart());
-            if (e.reason().retryable() && policy.restarts(null, restarts)) {
+            if (e.reason() == DriverException.Reason.ENGINE_UNAVAILABLE) {
+                // never started, so no restart: try again once the engine answers, whatever the policy
+                waitForChange(a, RestartPolicy.backoff(1));
+            } else if (e.reason().retryable() && policy.restarts(null, restarts)) {
                 restarts++;
                 waitForChange(a, RestartPolicy.backoff(restarts));
             } else {
@@ -150,8 +171,14 @@ final class TaskRunner {
         TaskStatus status;
         try {
             status = driver.await(handle, SLICE);
-        } catch (DriverException gone) {
-            report(TaskState.FAILED, null, "the task disappeared: " + gone.getMessage(), null);
+        } catch (DriverException e) {
+            if (e.retryable()) {
+                // the engine does not answer (restarting, say): the task is neither gone nor known to run
+                LOG.debug("cannot watch {}: {}", a.allocId(), e.getMessage());
+                waitForChange(a, SLICE);
+                return;
+            }
+            report(TaskState.FAILED, null, "the task disappeared: " + e.getMessage(), null);
             handle = null;
             return;
         }
@@ -164,12 +191,38 @@ final class TaskRunner {
         if (policy.restarts(status.exitCode(), restarts)) {
             restarts++;
             if (!waitForChange(a, RestartPolicy.backoff(restarts))) {
-                driver.destroy(handle);
-                handle = null;
+                TaskHandle ended = handle;
+                handle = null; // should the removal fail, the next start's CONFLICT clears what is left
+                driver.destroy(ended);
             }
         } else {
             waitForGeneration(a);
         }
+    }
+
+    /**
+     * A task of this allocation exists though this runner has none (left by an engine restart, or created
+     * by a start whose answer was lost): a running one is adopted, any other removed so the next round
+     * starts afresh. Whether the conflict was resolved.
+     */
+    private boolean adoptOrClear(Assignment a) {
+        try {
+            for (TaskHandle found : driver.recover(nodeId)) {
+                if (found.allocId().equals(a.allocId())) {
+                    if (driver.inspect(found).isRunning()) {
+                        handle = found;
+                        appliedGeneration = a.generation();
+                        observe(handle);
+                    } else {
+                        driver.destroy(found);
+                    }
+                    return true;
+                }
+            }
+        } catch (DriverException e) {
+            LOG.warn("cannot resolve the conflict of {}: {}", a.allocId(), e.getMessage());
+        }
+        return false;
     }
 
     private void teardown(boolean destroy) {

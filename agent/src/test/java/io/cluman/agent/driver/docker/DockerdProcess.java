@@ -42,11 +42,13 @@ public final class DockerdProcess implements AutoCloseable {
     private static final String PATH = System.getenv().getOrDefault("PATH", "/usr/bin:/bin") + ":/usr/sbin:/sbin";
 
     private final Path dir;
-    private final Process dockerd;
+    private final Path binary;
+    private volatile Process dockerd;
     private final DockerClient client;
 
-    private DockerdProcess(Path dir, Process dockerd, DockerClient client) {
+    private DockerdProcess(Path dir, Path binary, Process dockerd, DockerClient client) {
         this.dir = dir;
+        this.binary = binary;
         this.dockerd = dockerd;
         this.client = client;
     }
@@ -64,7 +66,7 @@ public final class DockerdProcess implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         Process dockerd = launch(dockerdBinary, dir);
-        DockerdProcess engine = new DockerdProcess(dir, dockerd, client(dir.resolve("sock")));
+        DockerdProcess engine = new DockerdProcess(dir, dockerdBinary, dockerd, client(dir.resolve("sock")));
         try {
             engine.awaitReady();
             engine.run(List.of("bash", script.toString(), "import", IMAGE));
@@ -77,11 +79,11 @@ public final class DockerdProcess implements AutoCloseable {
 
     private static Process launch(Path binary, Path dir) {
         ProcessBuilder builder = new ProcessBuilder(binary.toString(), "--iptables=false", "--bridge=none",
-                "--storage-driver=vfs", "--data-root", dir.resolve("data").toString(),
+                "--storage-driver=vfs", "--shutdown-timeout=2", "--data-root", dir.resolve("data").toString(),
                 "--exec-root", dir.resolve("exec").toString(), "--pidfile", dir.resolve("pid").toString(),
                 "-H", "unix://" + dir.resolve("sock"))
                 .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("dockerd.log").toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("dockerd.log").toFile()));
         builder.environment().put("PATH", PATH);
         builder.environment().remove("DOCKER_HOST");
         try {
@@ -123,6 +125,20 @@ public final class DockerdProcess implements AutoCloseable {
                 throw new IllegalStateException("interrupted while dockerd was starting", e);
             }
         }
+    }
+
+    /**
+     * Stops dockerd by its pid as a host's shutdown would (SIGTERM: it stops its containers, giving each 2 s)
+     * and waits until it has ended; the containers stay, stopped. {@link #startAgain()} brings it back.
+     */
+    public void stopEngine() {
+        stop(dockerd);
+    }
+
+    /** Starts dockerd again on the same data, socket and containers, and waits until it answers. */
+    public void startAgain() {
+        dockerd = launch(binary, dir);
+        awaitReady();
     }
 
     /** The engine's socket. */
