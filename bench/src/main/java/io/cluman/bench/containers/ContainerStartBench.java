@@ -1,0 +1,90 @@
+package io.cluman.bench.containers;
+
+import io.cluman.client.ClumanClient;
+import io.cluman.model.api.NodeView;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts N containers on one node through Cluman and through a {@code docker run -d} loop on the same engine,
+ * alternating, for several rounds; prints every round and the medians' ratio.
+ *
+ * <pre>
+ * ContainerStartBench --server URL --token ADMIN_TOKEN --docker-host unix:///path/sock
+ *                     [--count 50] [--rounds 3] [--image busybox:local]
+ * </pre>
+ */
+public final class ContainerStartBench {
+    private ContainerStartBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = options(args);
+        int count = Integer.parseInt(o.getOrDefault("count", "50"));
+        int rounds = Integer.parseInt(o.getOrDefault("rounds", "3"));
+        String image = o.getOrDefault("image", "busybox:local");
+        ClumanClient admin = ClumanClient.connect(require(o, "server"), require(o, "token"));
+        EngineLoop engine = new EngineLoop(require(o, "docker-host"), image);
+        NodeView node = admin.nodes(Map.of("state", "ACTIVE")).stream()
+                .filter(n -> n.drivers() != null && n.drivers().contains("docker")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no ACTIVE node with the docker driver"));
+        ClumanRound cluman = new ClumanRound(admin, node.id(), image);
+        System.out.printf("node %s, %d containers of %s, %d rounds%n", node.name(), count, image, rounds);
+
+        List<RoundResult> engineRounds = new ArrayList<>();
+        List<RoundResult> clumanRounds = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            RoundResult e = engine.run(count, "eng-" + r + "-");
+            System.out.println("round " + r + ": " + e);
+            engine.remove(count, "eng-" + r + "-");
+            engineRounds.add(e);
+
+            RoundResult c = cluman.run(count, "c" + r + "-");
+            System.out.println("round " + r + ": " + c);
+            cluman.remove(count, "c" + r + "-");
+            awaitRemoved(engine);
+            clumanRounds.add(c);
+        }
+        double engineRate = median(engineRounds);
+        double clumanRate = median(clumanRounds);
+        System.out.printf("median: engine %.1f/s, cluman %.1f/s: cluman reaches %.0f %% of the engine's rate%n",
+                engineRate, clumanRate, 100 * clumanRate / engineRate);
+    }
+
+    private static void awaitRemoved(EngineLoop engine) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (engine.countLabelled("cluman.alloc") > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the agent did not remove the containers within 2 minutes");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static double median(List<RoundResult> results) {
+        List<Double> rates = results.stream().map(RoundResult::perSecond).sorted(Comparator.naturalOrder()).toList();
+        return rates.get(rates.size() / 2);
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("expected an option, got '" + args[i] + "'");
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        return options;
+    }
+
+    private static String require(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("--" + name + " is required");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,58 @@
+package io.cluman.bench.containers;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The baseline: {@code docker run -d --network host IMAGE sleep 3600} in a plain loop, one after the other,
+ * as a user's script would; {@code docker run -d} returns once the container was started.
+ */
+final class EngineLoop {
+    private final String dockerHost;
+    private final String image;
+
+    EngineLoop(String dockerHost, String image) {
+        this.dockerHost = dockerHost;
+        this.image = image;
+    }
+
+    RoundResult run(int count, String prefix) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            docker(List.of("run", "-d", "--network", "host", "--name", prefix + i, image, "sleep", "3600"));
+        }
+        return new RoundResult("engine", count, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Removes the containers of {@link #run} (SIGKILL, at once). */
+    void remove(int count, String prefix) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("rm", "-f"));
+        for (int i = 0; i < count; i++) {
+            command.add(prefix + i);
+        }
+        docker(command);
+    }
+
+    /** How many containers the engine has with label {@code key} (running or not). */
+    int countLabelled(String key) throws IOException, InterruptedException {
+        String out = docker(List.of("ps", "-aq", "--filter", "label=" + key));
+        return (int) out.lines().filter(l -> !l.isBlank()).count();
+    }
+
+    private String docker(List<String> args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add("docker");
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("DOCKER_HOST", dockerHost);
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IOException(command + " failed: " + out);
+        }
+        return out;
+    }
+}
