@@ -3,7 +3,6 @@ package io.cluman.agent.driver.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerResponse;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
@@ -33,7 +32,10 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -54,12 +56,15 @@ public final class DockerDriver implements TaskDriver, LogSource, StatsSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(DockerDriver.class);
     private static final Duration KILL_WAIT = Duration.ofSeconds(10);
+    /** How long {@link #await} waits between looks when the engine's events cannot be followed. */
+    private static final Duration NO_EVENTS_POLL = Duration.ofSeconds(1);
 
     private final Path socket;
     private final DockerProbe probe;
     private final DockerClient docker;
     private final ImagePuller images;
     private final InstantSource clock;
+    private final ContainerExits exits;
 
     public DockerDriver(Path socket) {
         this(socket, DEFAULT_PULL_TIMEOUT, InstantSource.system());
@@ -75,6 +80,7 @@ public final class DockerDriver implements TaskDriver, LogSource, StatsSource {
         this.probe = new DockerProbe(socket);
         this.docker = client(socket);
         this.images = new ImagePuller(docker, pullTimeout);
+        this.exits = new ContainerExits(docker);
     }
 
     private static DockerClient client(Path socket) {
@@ -166,20 +172,27 @@ public final class DockerDriver implements TaskDriver, LogSource, StatsSource {
 
     @Override
     public TaskStatus await(TaskHandle handle, Duration timeout) throws InterruptedException {
-        TaskStatus now = inspect(handle);
-        if (!now.isRunning() || timeout.isNegative() || timeout.isZero()) {
-            return now;
-        }
-        WaitContainerResultCallback waiting = docker.waitContainerCmd(handle.runtimeId())
-                .exec(new WaitContainerResultCallback());
+        CompletableFuture<Void> end = new CompletableFuture<>();
+        boolean streaming = exits.next(handle.runtimeId(), end);
         try {
-            waiting.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RuntimeException e) {
-            LOG.debug("waiting for container {} ended with {}", describe(handle), e.toString());
+            TaskStatus now = inspect(handle);
+            if (!now.isRunning() || timeout.isNegative() || timeout.isZero()) {
+                return now;
+            }
+            Duration wait = streaming ? timeout : min(timeout, NO_EVENTS_POLL);
+            try {
+                end.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                // still running, as far as we know: look again
+            }
+            return inspect(handle);
         } finally {
-            closeQuietly(waiting);
+            exits.forget(handle.runtimeId(), end);
         }
-        return inspect(handle);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     @Override
@@ -269,6 +282,7 @@ public final class DockerDriver implements TaskDriver, LogSource, StatsSource {
 
     @Override
     public void close() {
+        exits.close();
         try {
             docker.close();
         } catch (IOException e) {
@@ -281,14 +295,6 @@ public final class DockerDriver implements TaskDriver, LogSource, StatsSource {
             docker.removeContainerCmd(id).withForce(true).exec();
         } catch (RuntimeException e) {
             LOG.warn("could not remove container {} after its failed start: {}", shortId(id), e.toString());
-        }
-    }
-
-    private static void closeQuietly(java.io.Closeable closeable) {
-        try {
-            closeable.close();
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("closing a docker stream: {}", e.toString());
         }
     }
 
