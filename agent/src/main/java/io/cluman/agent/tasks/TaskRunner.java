@@ -206,14 +206,14 @@ final class TaskRunner {
         if (s.state() != lastState) {
             lastState = s.state();
             send(new TaskReport(wanted.allocId(), appliedGeneration, s.state(), s.exitCode(), restarts,
-                    s.error(), handle == null ? null : handle.runtimeId(), s.startedAt(), s.finishedAt()));
+                    s.error(), handle == null ? null : handle.runtimeId(), s.startedAt(), s.finishedAt(), null, null));
         }
     }
 
     private void report(TaskState state, Integer exitCode, String error, TaskHandle h) {
         lastState = state;
         send(new TaskReport(wanted.allocId(), appliedGeneration, state, exitCode, restarts, error,
-                h == null ? null : h.runtimeId(), null, null));
+                h == null ? null : h.runtimeId(), null, null, null, null));
     }
 
     private void send(TaskReport report) {
