@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,15 @@ public final class FakeServer implements AutoCloseable {
     private final Map<String, Deque<Answer>> answers = new ConcurrentHashMap<>();
     public final List<Request> requests = new CopyOnWriteArrayList<>();
 
+    /** A started server, for a field initialiser. */
+    public static FakeServer started() {
+        try {
+            return new FakeServer();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public FakeServer() throws IOException {
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         http.createContext("/", this::handle);
@@ -37,6 +47,13 @@ public final class FakeServer implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + http.getAddress().getPort();
+    }
+
+    /** Runs {@code cluman GROUP SUB --addr <this> --token secret REST...} against this server. */
+    public Run run(String group, String sub, String... rest) {
+        List<String> all = new ArrayList<>(List.of(group, sub, "--addr", url(), "--token", "secret"));
+        all.addAll(List.of(rest));
+        return Run.of(all.toArray(String[]::new));
     }
 
     /** Answers {@code METHOD path} (query included) with these, in turn; the last one repeats. */

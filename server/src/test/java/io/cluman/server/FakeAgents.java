@@ -6,6 +6,7 @@ import io.cluman.model.agent.HeartbeatResponse;
 import io.cluman.model.agent.JoinRequest;
 import io.cluman.model.agent.StatusReport;
 import io.cluman.model.agent.TaskReport;
+import io.cluman.model.container.Health;
 import io.cluman.model.container.TaskState;
 import io.cluman.model.node.Disk;
 import io.cluman.model.node.DriverHealth;
@@ -32,7 +33,14 @@ public final class FakeAgents {
 
     public static void report(ClumanClient agentClient, String nodeId, String allocId, TaskState state, Integer exit) {
         agentClient.reportStatus(new StatusReport(nodeId, List.of(new TaskReport(allocId, 1, state, exit, 0, null,
-                "pid:1", Instant.now(), state == TaskState.RUNNING ? null : Instant.now()))));
+                "pid:1", Instant.now(), state == TaskState.RUNNING ? null : Instant.now(), null, null))));
+    }
+
+    /** Reports a RUNNING task whose health check says {@code health} (null: no check). */
+    public static void reportHealth(ClumanClient agentClient, String nodeId, String allocId, Health health,
+                                    String reason) {
+        agentClient.reportStatus(new StatusReport(nodeId, List.of(new TaskReport(allocId, 1, TaskState.RUNNING, null,
+                0, null, "pid:1", Instant.now(), null, health, reason))));
     }
 
     public static HeartbeatResponse beat(ClumanClient agentClient, String nodeId, long diskFree) {

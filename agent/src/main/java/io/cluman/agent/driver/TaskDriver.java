@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Runs tasks on one kind of runtime: the SPI between the agent's task runners and an engine, shaped
- * like Nomad's driver plugins. Optional abilities are separate interfaces ({@link LogSource},
+ * like Nomad's driver plugins. Optional abilities are separate interfaces ({@link LogSource}, {@link ExecSource},
  * {@link StatsSource}); test with {@code instanceof}.
  *
  * <pre>

@@ -4,7 +4,8 @@
  * <p>{@link io.cluman.agent.driver.TaskDriver} is the SPI between the agent's task runners and a runtime:
  * start, inspect, await, stop (signal, grace, SIGKILL), destroy, recover (re-attach after an agent
  * restart) and the list of what runs unmanaged. Optional abilities are separate interfaces
- * ({@link io.cluman.agent.driver.LogSource}, {@link io.cluman.agent.driver.StatsSource}). Values cross it
+ * ({@link io.cluman.agent.driver.LogSource}, {@link io.cluman.agent.driver.StatsSource},
+ * {@link io.cluman.agent.driver.ExecSource}). Values cross it
  * as records ({@link io.cluman.agent.driver.TaskRequest}, {@link io.cluman.agent.driver.TaskHandle},
  * {@link io.cluman.agent.driver.TaskStatus}, ...); trouble as one unchecked
  * {@link io.cluman.agent.driver.DriverException} with a reason. The implementations live in

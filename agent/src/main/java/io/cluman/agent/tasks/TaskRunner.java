@@ -5,11 +5,14 @@ import io.cluman.agent.driver.TaskDriver;
 import io.cluman.agent.driver.TaskHandle;
 import io.cluman.agent.driver.TaskRequest;
 import io.cluman.agent.driver.TaskStatus;
+import io.cluman.agent.health.HealthReading;
+import io.cluman.agent.health.HealthWatch;
 import io.cluman.model.agent.Assignment;
 import io.cluman.model.agent.TaskReport;
 import io.cluman.model.container.DesiredState;
 import io.cluman.model.container.TaskState;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -22,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * policy with back-off, restarts it when the generation moves, stops it when it should be stopped, and
  * stops and removes it when the allocation goes. A runner built from a recovered handle re-attaches: it
  * watches the running task and does not start another.
+ *
+ * <p>While the task runs, its spec's health check runs too ({@link HealthWatch}); a change of health is
+ * reported at once, with the task's last state. An unhealthy task is not restarted.
  *
  * <pre>
  *  ┌─► no task ──start──► running ──ends──► ended ──policy: restart (back-off)──┐
@@ -46,7 +52,9 @@ final class TaskRunner {
     private long appliedGeneration = -1;
     private int restarts;
     private TaskState lastState;
-    private volatile TaskReport lastReport;
+    private final ReentrantLock reportLock = new ReentrantLock();
+    private final HealthWatch health = new HealthWatch(InstantSource.system(), this::healthChanged);
+    private TaskReport lastReport;
 
     TaskRunner(String nodeId, TaskDriver driver, Assignment wanted, TaskHandle recovered, Consumer<TaskReport> reports) {
         this.nodeId = nodeId;
@@ -75,9 +83,13 @@ final class TaskRunner {
 
     /** Sends the last report again (the server may have marked the task lost while it could not hear us). */
     void reportAgain() {
-        TaskReport last = lastReport;
-        if (last != null) {
-            reports.accept(last);
+        reportLock.lock();
+        try {
+            if (lastReport != null) {
+                reports.accept(lastReport);
+            }
+        } finally {
+            reportLock.unlock();
         }
     }
 
@@ -126,6 +138,7 @@ final class TaskRunner {
             teardown(true);
         }
         if (a.desired() == DesiredState.STOPPED) {
+            health.stop();
             if (handle != null) {
                 driver.stop(handle, GRACE, "TERM");
                 reportStopped(handle);
@@ -178,14 +191,17 @@ final class TaskRunner {
                 waitForChange(a, SLICE);
                 return;
             }
+            health.stop();
             report(TaskState.FAILED, null, "the task disappeared: " + e.getMessage(), null);
             handle = null;
             return;
         }
         if (status.isRunning()) {
+            health.watch(a.spec().healthcheck(), driver, handle);
             report(status);
             return;
         }
+        health.stop();
         report(status);
         RestartPolicy policy = RestartPolicy.parse(a.spec().restart());
         if (policy.restarts(status.exitCode(), restarts)) {
@@ -226,6 +242,7 @@ final class TaskRunner {
     }
 
     private void teardown(boolean destroy) {
+        health.stop();
         if (handle == null) {
             return;
         }
@@ -259,19 +276,39 @@ final class TaskRunner {
         if (s.state() != lastState) {
             lastState = s.state();
             send(new TaskReport(wanted.allocId(), appliedGeneration, s.state(), s.exitCode(), restarts,
-                    s.error(), handle == null ? null : handle.runtimeId(), s.startedAt(), s.finishedAt()));
+                    s.error(), handle == null ? null : handle.runtimeId(), s.startedAt(), s.finishedAt(), null, null));
         }
     }
 
     private void report(TaskState state, Integer exitCode, String error, TaskHandle h) {
         lastState = state;
         send(new TaskReport(wanted.allocId(), appliedGeneration, state, exitCode, restarts, error,
-                h == null ? null : h.runtimeId(), null, null));
+                h == null ? null : h.runtimeId(), null, null, null, null));
     }
 
+    /** Sends {@code report} with the health the task's check reads now (one sender at a time). */
     private void send(TaskReport report) {
-        lastReport = report;
-        reports.accept(report);
+        reportLock.lock();
+        try {
+            HealthReading reading = health.current();
+            lastReport = reading == null ? report.withHealth(null, null)
+                    : report.withHealth(reading.health(), reading.reason());
+            reports.accept(lastReport);
+        } finally {
+            reportLock.unlock();
+        }
+    }
+
+    /** The health check's reading changed (on the checker's thread): send the last state with it. */
+    private void healthChanged() {
+        reportLock.lock();
+        try {
+            if (lastReport != null) {
+                send(lastReport);
+            }
+        } finally {
+            reportLock.unlock();
+        }
     }
 
     private Assignment current() {

@@ -69,7 +69,7 @@ final class TaskSupervisor implements AutoCloseable {
         TaskDriver driver = drivers.get(a.spec().driver().wireName());
         if (driver == null) {
             reports.accept(new TaskReport(a.allocId(), a.generation(), TaskState.FAILED, null, 0,
-                    "this node has no " + a.spec().driver().wireName() + " driver", null, null, null));
+                    "this node has no " + a.spec().driver().wireName() + " driver", null, null, null, null, null));
             return;
         }
         TaskHandle found = recovered.remove(a.allocId());

@@ -324,7 +324,44 @@ public abstract class DriverContract {
         }
     }
 
+    @Test
+    void execRunsACommandInTheRunningTaskWithItsEnvironment() throws InterruptedException {
+        TaskHandle handle = start(spec("t", List.of("sh", "-c", "sleep 300"), List.of(), Map.of("MARK", "x y"),
+                List.of()));
+
+        ExecResult result = exec().exec(handle, List.of("sh", "-c", "echo \"$MARK\"; echo oops >&2; exit 3"), WAIT);
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.timedOut()).isFalse();
+        assertThat(result.output().lines().toList()).containsExactlyInAnyOrder("x y", "oops");
+        assertThat(exec().exec(handle, List.of("true"), WAIT).succeeded()).isTrue();
+    }
+
+    @Test
+    void execStillRunningAtItsTimeoutIsTimedOut() throws InterruptedException {
+        TaskHandle handle = start(sh("sleep 300"));
+
+        ExecResult result = exec().exec(handle, List.of("sh", "-c", "echo started; sleep 30"), Duration.ofMillis(500));
+
+        assertThat(result.timedOut()).isTrue();
+        assertThat(result.exitCode()).isNull();
+        assertThat(result.succeeded()).isFalse();
+    }
+
+    @Test
+    void execInATaskThatEndedIsNotFound() throws InterruptedException {
+        TaskHandle handle = start(sh("true"));
+        driver().await(handle, WAIT);
+
+        assertThatThrownBy(() -> exec().exec(handle, List.of("true"), WAIT)).isInstanceOfSatisfying(
+                DriverException.class, e -> assertThat(e.reason()).isEqualTo(DriverException.Reason.NOT_FOUND));
+    }
+
     // ---- helpers
+
+    private ExecSource exec() {
+        return (ExecSource) driver();
+    }
 
     private LogSource source() {
         return (LogSource) driver();

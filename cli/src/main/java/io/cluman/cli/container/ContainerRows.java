@@ -6,6 +6,8 @@ import io.cluman.cli.output.Table;
 import io.cluman.model.api.ContainerView;
 import io.cluman.model.container.ContainerSpec;
 import io.cluman.model.container.DriverName;
+import io.cluman.model.container.HealthCheck;
+import io.cluman.model.validation.Durations;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,12 +25,12 @@ public final class ContainerRows {
     }
 
     public static Table table(List<ContainerView> containers, Instant now) {
-        Table table = Table.of("NAME", "NODE", "DRIVER", "IMAGE/COMMAND", "STATUS", "DESIRED", "RESTARTS", "EXIT",
-                "CREATED");
+        Table table = Table.of("NAME", "NODE", "DRIVER", "IMAGE/COMMAND", "STATUS", "HEALTH", "DESIRED", "RESTARTS",
+                "EXIT", "CREATED");
         for (ContainerView c : containers) {
             ContainerSpec s = c.spec();
             table.row(c.name(), c.node(), s == null || s.driver() == null ? null : s.driver().wireName(),
-                    cut(what(s), WHAT_WIDTH), c.status(), c.desired(), c.restarts(), c.exitCode(),
+                    cut(what(s), WHAT_WIDTH), c.status(), health(c), c.desired(), c.restarts(), c.exitCode(),
                     Human.ago(c.createdAt(), now));
         }
         return table;
@@ -58,14 +60,16 @@ public final class ContainerRows {
                     .add("memory", s.memory() > 0 ? Human.size(s.memory()) : null)
                     .add("cpus", s.cpus() > 0 ? Human.cpus(s.cpus()) : null)
                     .add("restart", s.restart())
-                    .add("workdir", s.workDir());
+                    .add("workdir", s.workDir())
+                    .add("healthcheck", healthcheck(s.healthcheck()));
         }
         return d.add("desired", c.desired())
                 .add("status", c.status())
                 .add("exit code", c.exitCode())
                 .add("restarts", c.restarts())
                 .add("last error", c.lastError())
-                .add("health", c.health())
+                .add("health", health(c))
+                .add("health reason", c.healthReason())
                 .add("alloc", c.allocId())
                 .add("generation", c.generation())
                 .add("runtime id", c.runtimeId())
@@ -73,6 +77,20 @@ public final class ContainerRows {
                 .add("started", when(c.startedAt(), now))
                 .add("finished", when(c.finishedAt(), now))
                 .add("revision", c.revision());
+    }
+
+    private static String health(ContainerView c) {
+        return c.health() == null ? null : c.health().wireName();
+    }
+
+    /** {@code http GET http://127.0.0.1:8080/ every 10s, timeout 5s, 3 retries}. */
+    static String healthcheck(HealthCheck h) {
+        if (h == null) {
+            return null;
+        }
+        return h.type().wireName() + " " + h.target() + " every " + Durations.format(h.interval()) + ", timeout "
+                + Durations.format(h.timeout()) + ", " + h.retries() + " retries"
+                + (h.startPeriod().isZero() ? "" : ", start period " + Durations.format(h.startPeriod()));
     }
 
     /** What runs: the image (docker) or the command line (process). */

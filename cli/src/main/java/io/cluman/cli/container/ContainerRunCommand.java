@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -40,6 +41,7 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:",
             "  cluman container run --name web -p 8080:80 --memory 256M nginx:1.27",
             "  cluman container run --cluster batch --restart on-failure:3 alpine sh -c 'echo hi'",
+            "  cluman container run --name api --health-http 8080/health --health-interval 5s my/api:2",
             "  cluman container run --driver process --node n-1 --wait -- /bin/sleep 60"})
 public final class ContainerRunCommand extends ClientCommand {
     static final Pattern RESTART = Pattern.compile("no|always|on-failure(?::\\d{1,4})?");
@@ -81,6 +83,9 @@ public final class ContainerRunCommand extends ClientCommand {
 
     @Option(names = {"-w", "--workdir"}, paramLabel = "DIR", description = "Working directory of the container.")
     String workDir;
+
+    @Mixin
+    HealthOptions health = new HealthOptions();
 
     @Option(names = "--wait", description = "Wait until it runs, exits or fails (at most 120 s); exit 1 if it fails.")
     boolean wait;
@@ -165,7 +170,8 @@ public final class ContainerRunCommand extends ClientCommand {
         return new ContainerRequest(containerName, driver, image, command, args,
                 placement == null ? null : placement.node, placement == null ? null : placement.cluster,
                 environment.isEmpty() ? null : environment, ports.isEmpty() ? null : List.copyOf(ports),
-                labelMap.isEmpty() ? null : labelMap, resources, restart, blankToNull(workDir));
+                labelMap.isEmpty() ? null : labelMap, resources, restart, blankToNull(workDir),
+                health.request(this::usage));
     }
 
     private static String blankToNull(String text) {

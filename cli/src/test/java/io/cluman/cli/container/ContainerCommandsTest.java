@@ -232,9 +232,9 @@ class ContainerCommandsTest {
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).isEqualTo("""
-                NAME     NODE  DRIVER   IMAGE/COMMAND          STATUS   DESIRED  RESTARTS  EXIT  CREATED
-                web-1    n-1   docker   nginx:1.27             RUNNING  RUNNING  2         -     5m ago
-                sleep-1  n-2   process  /bin/sh -c 'sleep 60'  EXITED   RUNNING  0         0     2h ago
+                NAME     NODE  DRIVER   IMAGE/COMMAND          STATUS   HEALTH  DESIRED  RESTARTS  EXIT  CREATED
+                web-1    n-1   docker   nginx:1.27             RUNNING  -       RUNNING  2         -     5m ago
+                sleep-1  n-2   process  /bin/sh -c 'sleep 60'  EXITED   -       RUNNING  0         0     2h ago
                 """);
     }
 

@@ -8,9 +8,18 @@ import java.util.Map;
  * {@code POST /v1/containers}: what to run and where (a {@code node}, or a {@code cluster} whose
  * least-loaded eligible node is chosen; neither: any eligible node).
  *
- * @param resources {@code cpus} (cores) and {@code memory} (bytes, or a size such as {@code 512M})
+ * @param resources   {@code cpus} (cores) and {@code memory} (bytes, or a size such as {@code 512M})
+ * @param healthcheck how the agent checks that it works; null: not checked
  */
 public record ContainerRequest(String name, DriverName driver, String image, List<String> command, List<String> args,
                                String node, String cluster, Map<String, String> env, List<String> ports,
-                               Map<String, String> labels, ResourceRequest resources, String restart, String workDir) {
+                               Map<String, String> labels, ResourceRequest resources, String restart, String workDir,
+                               HealthCheckRequest healthcheck) {
+
+    /** A request without a health check. */
+    public ContainerRequest(String name, DriverName driver, String image, List<String> command, List<String> args,
+                            String node, String cluster, Map<String, String> env, List<String> ports,
+                            Map<String, String> labels, ResourceRequest resources, String restart, String workDir) {
+        this(name, driver, image, command, args, node, cluster, env, ports, labels, resources, restart, workDir, null);
+    }
 }

@@ -16,11 +16,12 @@ import java.util.TreeMap;
  * @param memory  memory limit in bytes, 0 for none
  * @param cpus    CPU limit in cores, 0 for none
  * @param restart {@code no}, {@code on-failure[:max]} or {@code always}
+ * @param healthcheck how the agent checks it works; null: not checked
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ContainerSpec(String name, DriverName driver, String image, List<String> command, List<String> args,
                             Map<String, String> env, List<String> ports, Map<String, String> labels, long memory,
-                            double cpus, String restart, String workDir) {
+                            double cpus, String restart, String workDir, HealthCheck healthcheck) {
     public ContainerSpec {
         command = command == null ? List.of() : List.copyOf(command);
         args = args == null ? List.of() : List.copyOf(args);
@@ -30,5 +31,12 @@ public record ContainerSpec(String name, DriverName driver, String image, List<S
         restart = restart == null || restart.isBlank() ? "no" : restart;
         image = image == null ? "" : image;
         workDir = workDir == null ? "" : workDir;
+    }
+
+    /** A spec without a health check. */
+    public ContainerSpec(String name, DriverName driver, String image, List<String> command, List<String> args,
+                         Map<String, String> env, List<String> ports, Map<String, String> labels, long memory,
+                         double cpus, String restart, String workDir) {
+        this(name, driver, image, command, args, env, ports, labels, memory, cpus, restart, workDir, null);
     }
 }

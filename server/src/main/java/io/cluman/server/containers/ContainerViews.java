@@ -15,7 +15,8 @@ final class ContainerViews {
         ContainerStatus s = status.orElse(null);
         return new ContainerView(c.name(), c.name(), c.node(), c.cluster(), null, null, c.spec(), c.desired(),
                 s == null ? TaskState.PENDING : s.state(), s == null ? null : s.exitCode(),
-                s == null ? 0 : s.restarts(), s == null ? null : s.lastError(), null, c.allocId(), c.generation(),
+                s == null ? 0 : s.restarts(), s == null ? null : s.lastError(), s == null ? null : s.health(),
+                s == null ? null : s.healthReason(), c.allocId(), c.generation(),
                 s == null ? null : s.runtimeId(), c.createdAt(), s == null ? null : s.startedAt(),
                 s == null ? null : s.finishedAt(), c.revision());
     }

@@ -4,6 +4,7 @@ import io.cluman.server.options.OptionSyntax;
 import io.cluman.model.api.ContainerRequest;
 import io.cluman.model.container.ContainerSpec;
 import io.cluman.model.container.DriverName;
+import io.cluman.model.container.HealthCheck;
 import io.cluman.model.validation.Sizes;
 import io.cluman.model.validation.Validator;
 import java.util.List;
@@ -51,9 +52,10 @@ final class SpecBuilder {
                 v.check(cpus >= 0 && cpus <= 1024, "resources.cpus", "must be between 0 and 1024 cores");
             }
         }
+        HealthCheck healthcheck = HealthCheckParser.parse(r.healthcheck(), v);
         v.throwIfInvalid();
         return new ContainerSpec(r.name(), driver, r.image(), r.command(), r.args(), r.env(), ports, r.labels(),
-                memory, cpus, r.restart(), r.workDir());
+                memory, cpus, r.restart(), r.workDir(), healthcheck);
     }
 
     /** The host ports a spec takes on its node (the container port when no host port is given). */

@@ -4,6 +4,7 @@ import io.cluman.model.agent.StatusReport;
 import io.cluman.model.agent.TaskReport;
 import io.cluman.model.container.Container;
 import io.cluman.model.container.ContainerStatus;
+import io.cluman.model.container.Health;
 import io.cluman.model.container.TaskState;
 import io.cluman.model.event.Action;
 import io.cluman.model.event.Severity;
@@ -22,6 +23,9 @@ import java.util.Optional;
  * Handles {@code POST /v1/agent/status}: records what agents report of their allocations, with an event
  * for each change of state. Reports of allocations the server no longer has (removed, re-placed) are
  * ignored: the agent learns from its assignments that they must go.
+ *
+ * <p>A change of health is an event too: WARNING when a container turns unhealthy, INFO when it turns
+ * healthy. An unhealthy container is not restarted (a later option of the restart policy).
  */
 public final class StatusReceiver {
     private final JsonRepository<ContainerStatus> statuses;
@@ -68,7 +72,7 @@ public final class StatusReceiver {
                     lost[0] = s.allocId().equals(c.allocId()) && (s.state().isActive() || s.state() == TaskState.PENDING);
                     return lost[0] ? new ContainerStatus(s.allocId(), s.node(), s.generation(), TaskState.LOST,
                             s.exitCode(), s.restarts(), "its node went off", s.runtimeId(), s.startedAt(), s.finishedAt(),
-                            clock.instant(), s.revision()) : s;
+                            clock.instant(), null, null, s.revision()) : s;
                 });
             } catch (StoreException e) {
                 continue;
@@ -83,7 +87,7 @@ public final class StatusReceiver {
     private void record(Container c, TaskReport task) {
         ContainerStatus next = new ContainerStatus(task.allocId(), c.node(), task.generation(), task.state(),
                 task.exitCode(), task.restarts(), task.error(), task.runtimeId(), task.startedAt(), task.finishedAt(),
-                clock.instant(), 0);
+                clock.instant(), task.health(), task.healthReason(), 0);
         Optional<ContainerStatus> before = statuses.get(c.name());
         try {
             if (before.isEmpty()) {
@@ -94,10 +98,25 @@ public final class StatusReceiver {
         } catch (StoreException.Conflict lost) {
             statuses.update(c.name(), s -> next);
         }
-        TaskState was = before.filter(s -> s.allocId().equals(task.allocId())).map(ContainerStatus::state)
-                .orElse(TaskState.PENDING);
+        Optional<ContainerStatus> same = before.filter(s -> s.allocId().equals(task.allocId()));
+        TaskState was = same.map(ContainerStatus::state).orElse(TaskState.PENDING);
         if (was != task.state()) {
             announce(c, task);
+        }
+        if (task.health() != same.map(ContainerStatus::health).orElse(null)) {
+            announceHealth(c, task);
+        }
+    }
+
+    private void announceHealth(Container c, TaskReport task) {
+        String on = " on node " + c.node();
+        if (task.health() == Health.UNHEALTHY) {
+            events.publish(Topic.LOG_DOCKER, Action.UPDATE, Severity.WARNING, "container", c.name(),
+                    "container " + c.name() + " is unhealthy" + on + ": " + task.healthReason(),
+                    Map.of("health", Health.UNHEALTHY.wireName()));
+        } else if (task.health() == Health.HEALTHY) {
+            events.publish(Topic.LOG_DOCKER, Action.UPDATE, Severity.INFO, "container", c.name(),
+                    "container " + c.name() + " is healthy" + on, Map.of("health", Health.HEALTHY.wireName()));
         }
     }
 

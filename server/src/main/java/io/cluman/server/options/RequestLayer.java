@@ -25,10 +25,10 @@ public final class RequestLayer {
         return new OptionLayer(SOURCE, options, null);
     }
 
-    /** {@code base} with the merged options in place of its own. */
+    /** {@code base} with the merged options in place of its own (its name, driver, image and check stay). */
     public static ContainerSpec apply(ContainerSpec base, OptionSet merged) {
         return new ContainerSpec(base.name(), base.driver(), base.image(), merged.command(), merged.args(),
                 merged.env(), merged.ports(), merged.labels(), merged.memory() == null ? 0 : merged.memory(),
-                merged.cpus() == null ? 0 : merged.cpus(), merged.restart(), merged.workDir());
+                merged.cpus() == null ? 0 : merged.cpus(), merged.restart(), merged.workDir(), base.healthcheck());
     }
 }

@@ -128,6 +128,31 @@ class BadInputTest {
                 bad("POST", "/v1/containers", PROC + ", \"node\": \"{node}\"}", 409, "node"),
                 bad("POST", "/v1/containers", PROC + ", \"cluster\": \"prod\"}", 409, "cluster"),
                 bad("POST", "/v1/containers", HUGE, 413, "body"),
+                bad("POST", "/v1/containers", PROC + ", \"healthcheck\": {\"type\": \"ping\"}}", 400,
+                        "healthcheck.type"),
+                bad("POST", "/v1/containers", PROC + ", \"healthcheck\": {}}", 400, "healthcheck.type"),
+                bad("POST", "/v1/containers", PROC + ", \"healthcheck\": {\"type\": \"tcp\", \"port\": 70000}}",
+                        400, "healthcheck.port"),
+                bad("POST", "/v1/containers", PROC + ", \"healthcheck\": {\"type\": \"http\"}}", 400,
+                        "healthcheck.port"),
+                bad("POST", "/v1/containers", PROC + ", \"healthcheck\": {\"type\": \"http\", \"port\": 80,"
+                        + " \"path\": \"health\"}}", 400, "healthcheck.path"),
+                bad("POST", "/v1/containers", PROC + ", \"healthcheck\": {\"type\": \"command\"}}", 400,
+                        "healthcheck.command"),
+                bad("POST", "/v1/containers", PROC + ", \"healthcheck\": {\"type\": \"tcp\", \"port\": 80,"
+                        + " \"command\": [\"true\"]}}", 400, "healthcheck.command"),
+                bad("POST", "/v1/containers", PROC + ", \"healthcheck\": {\"type\": \"tcp\", \"port\": 80,"
+                        + " \"interval\": \"5x\"}}", 400, "healthcheck.interval"),
+                bad("POST", "/v1/containers", PROC + ", \"healthcheck\": {\"type\": \"tcp\", \"port\": 80,"
+                        + " \"interval\": \"2s\", \"timeout\": \"5s\"}}", 400, "healthcheck.timeout"),
+                bad("POST", "/v1/containers", PROC + ", \"healthcheck\": {\"type\": \"tcp\", \"port\": 80,"
+                        + " \"startPeriod\": \"-1s\"}}", 400, "healthcheck.startPeriod"),
+                bad("POST", "/v1/containers", PROC + ", \"healthcheck\": {\"type\": \"tcp\", \"port\": 80,"
+                        + " \"retries\": 0}}", 400, "healthcheck.retries"),
+                bad("POST", "/v1/containers", PROC + ", \"healthcheck\": {\"type\": \"tcp\", \"port\": \"x\"}}",
+                        400, "healthcheck.port"),
+                bad("POST", "/v1/containers", PROC + ", \"healthcheck\": {\"type\": \"tcp\", \"prot\": 80}}",
+                        400, "healthcheck.prot"),
                 bad("GET", "/v1/containers/nope", null, 404, null),
                 bad("DELETE", "/v1/containers/nope", null, 404, null),
                 bad("POST", "/v1/containers/nope/stop", null, 404, null),

@@ -13,6 +13,8 @@ import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import io.cluman.agent.driver.DockerProbe;
 import io.cluman.agent.driver.DriverException;
 import io.cluman.agent.driver.DriverException.Reason;
+import io.cluman.agent.driver.ExecResult;
+import io.cluman.agent.driver.ExecSource;
 import io.cluman.agent.driver.LogSource;
 import io.cluman.agent.driver.PortMapping;
 import io.cluman.agent.driver.Signals;
@@ -49,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: docker-java's client is, and the driver keeps no other state. The constructor does no
  * I/O; the first call connects.
  */
-public final class DockerDriver implements TaskDriver, LogSource, StatsSource {
+public final class DockerDriver implements TaskDriver, LogSource, StatsSource, ExecSource {
     public static final String NAME = DockerProbe.NAME;
     /** How long an image pull may take before start gives up with PULL_FAILED. */
     public static final Duration DEFAULT_PULL_TIMEOUT = Duration.ofMinutes(10);
@@ -278,6 +280,11 @@ public final class DockerDriver implements TaskDriver, LogSource, StatsSource {
     @Override
     public TaskStats stats(TaskHandle handle) {
         return DockerStats.sample(docker, handle, clock);
+    }
+
+    @Override
+    public ExecResult exec(TaskHandle handle, List<String> argv, Duration timeout) throws InterruptedException {
+        return DockerExec.run(docker, handle, argv, timeout);
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.cluman.agent.driver.process;
 
 import io.cluman.agent.driver.DriverException;
 import io.cluman.agent.driver.DriverException.Reason;
+import io.cluman.agent.driver.ExecResult;
+import io.cluman.agent.driver.ExecSource;
 import io.cluman.agent.driver.LogSource;
 import io.cluman.agent.driver.PortMapping;
 import io.cluman.agent.driver.Signals;
@@ -52,7 +54,7 @@ import org.slf4j.LoggerFactory;
  * thread, from the first {@link #start} or {@link #recover} until {@link #close()}. Thread-safe: calls
  * for one allocation are serialised where they change its files (start, destroy).
  */
-public final class ProcessDriver implements TaskDriver, LogSource, StatsSource {
+public final class ProcessDriver implements TaskDriver, LogSource, StatsSource, ExecSource {
     public static final String NAME = "process";
 
     /**
@@ -293,7 +295,6 @@ public final class ProcessDriver implements TaskDriver, LogSource, StatsSource {
         rotation.start();
         try (Stream<Path> dirs = Files.list(tasks)) {
             return dirs.filter(Files::isDirectory).map(TaskDir::new).flatMap(d -> d.read().stream())
-                    
                     .peek(r -> {
                         if (!r.nodeId().equals(nodeId)) {
                             LOG.info("task {} was started as node {}, not {}: listed for clean-up", r.allocId(),
@@ -322,6 +323,11 @@ public final class ProcessDriver implements TaskDriver, LogSource, StatsSource {
     public TaskStats stats(TaskHandle handle) {
         TaskRecord record = record(handle);
         return stats.sample(record, status(record, taskDir(handle.allocId())).isRunning());
+    }
+
+    @Override
+    public ExecResult exec(TaskHandle handle, List<String> argv, Duration timeout) throws InterruptedException {
+        return TaskExec.run(record(handle), argv, timeout);
     }
 
     /** Rotates every task's logs that grew past the limit now (it also happens every rotation period). */
