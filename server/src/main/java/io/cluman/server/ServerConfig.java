@@ -13,9 +13,17 @@ import java.util.Objects;
  * @param offAfter         a node is off when its last heartbeat is older than this; agents heartbeat
  *                         three times per {@code offAfter} (every 5 s by default)
  * @param minDiskFreeRatio a node with less free disk than this share is unhealthy
+ * @param secretKeyFile    the key that seals secrets (registry passwords); null: {@code secret.key} in the
+ *                         data dir, created at first start. Servers sharing an etcd must share one key.
  */
 public record ServerConfig(String bindHost, int port, Path dataDir, String storeSpec, boolean autoCommission,
-                           Duration offAfter, double minDiskFreeRatio) {
+                           Duration offAfter, double minDiskFreeRatio, Path secretKeyFile) {
+    /** A config whose secret key lives in the data dir. */
+    public ServerConfig(String bindHost, int port, Path dataDir, String storeSpec, boolean autoCommission,
+                        Duration offAfter, double minDiskFreeRatio) {
+        this(bindHost, port, dataDir, storeSpec, autoCommission, offAfter, minDiskFreeRatio, null);
+    }
+
     public ServerConfig {
         Objects.requireNonNull(bindHost, "bindHost");
         Objects.requireNonNull(dataDir, "dataDir");
@@ -42,18 +50,25 @@ public record ServerConfig(String bindHost, int port, Path dataDir, String store
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(bindHost, newPort, dataDir, storeSpec, autoCommission, offAfter, minDiskFreeRatio);
+        return new ServerConfig(bindHost, newPort, dataDir, storeSpec, autoCommission, offAfter, minDiskFreeRatio,
+                secretKeyFile);
     }
 
     public ServerConfig withStore(String newSpec) {
-        return new ServerConfig(bindHost, port, dataDir, newSpec, autoCommission, offAfter, minDiskFreeRatio);
+        return new ServerConfig(bindHost, port, dataDir, newSpec, autoCommission, offAfter, minDiskFreeRatio,
+                secretKeyFile);
     }
 
     public ServerConfig withAutoCommission(boolean on) {
-        return new ServerConfig(bindHost, port, dataDir, storeSpec, on, offAfter, minDiskFreeRatio);
+        return new ServerConfig(bindHost, port, dataDir, storeSpec, on, offAfter, minDiskFreeRatio, secretKeyFile);
     }
 
     public ServerConfig withOffAfter(Duration newOffAfter) {
-        return new ServerConfig(bindHost, port, dataDir, storeSpec, autoCommission, newOffAfter, minDiskFreeRatio);
+        return new ServerConfig(bindHost, port, dataDir, storeSpec, autoCommission, newOffAfter, minDiskFreeRatio,
+                secretKeyFile);
+    }
+
+    public ServerConfig withSecretKeyFile(Path file) {
+        return new ServerConfig(bindHost, port, dataDir, storeSpec, autoCommission, offAfter, minDiskFreeRatio, file);
     }
 }

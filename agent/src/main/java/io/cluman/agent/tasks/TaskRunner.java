@@ -1,11 +1,14 @@
 package io.cluman.agent.tasks;
 
 import io.cluman.agent.driver.DriverException;
+import io.cluman.agent.driver.RegistryAuth;
 import io.cluman.agent.driver.TaskDriver;
 import io.cluman.agent.driver.TaskHandle;
 import io.cluman.agent.driver.TaskRequest;
 import io.cluman.agent.driver.TaskStatus;
 import io.cluman.model.agent.Assignment;
+import io.cluman.model.agent.RegistryLogin;
+import io.cluman.model.agent.TaskFailure;
 import io.cluman.model.agent.TaskReport;
 import io.cluman.model.container.DesiredState;
 import io.cluman.model.container.TaskState;
@@ -129,11 +132,11 @@ final class TaskRunner {
     private void launch(Assignment a) throws InterruptedException {
         report(TaskState.STARTING, null, "", handle);
         try {
-            handle = driver.start(new TaskRequest(a.allocId(), nodeId, a.spec(), null));
+            handle = driver.start(new TaskRequest(a.allocId(), nodeId, a.spec(), auth(a.login())));
             appliedGeneration = a.generation();
             observe(handle);
         } catch (DriverException e) {
-            report(TaskState.FAILED, null, e.getMessage(), null);
+            report(TaskState.FAILED, e.getMessage(), failure(e.reason()));
             RestartPolicy policy = RestartPolicy.parse(a.spec().restart());
             if (e.reason().retryable() && policy.restarts(null, restarts)) {
                 restarts++;
@@ -170,6 +173,20 @@ final class TaskRunner {
         } else {
             waitForGeneration(a);
         }
+    }
+
+    private static RegistryAuth auth(RegistryLogin login) {
+        return login == null ? null : new RegistryAuth(login.username(), login.password(), login.server());
+    }
+
+    /** The failure kind the server explains and announces (pull failures), or null. */
+    private static TaskFailure failure(DriverException.Reason reason) {
+        return switch (reason) {
+            case PULL_UNAUTHORIZED -> TaskFailure.PULL_UNAUTHORIZED;
+            case IMAGE_NOT_FOUND -> TaskFailure.IMAGE_NOT_FOUND;
+            case PULL_FAILED -> TaskFailure.PULL_FAILED;
+            default -> null;
+        };
     }
 
     private void teardown(boolean destroy) {
@@ -214,6 +231,12 @@ final class TaskRunner {
         lastState = state;
         send(new TaskReport(wanted.allocId(), appliedGeneration, state, exitCode, restarts, error,
                 h == null ? null : h.runtimeId(), null, null));
+    }
+
+    private void report(TaskState state, String error, TaskFailure failure) {
+        lastState = state;
+        send(new TaskReport(wanted.allocId(), appliedGeneration, state, null, restarts, error, null, null, null,
+                failure));
     }
 
     private void send(TaskReport report) {
