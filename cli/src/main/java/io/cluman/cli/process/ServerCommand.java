@@ -42,6 +42,11 @@ public final class ServerCommand implements Callable<Integer> {
             description = "A node without heartbeats this long is off (default ${DEFAULT-VALUE}).")
     Duration offAfter;
 
+    @Option(names = "--secret-key-file", paramLabel = "FILE",
+            description = "Key that seals registry passwords (base64 of 32 bytes); servers sharing an etcd need the"
+                    + " same one. Default: secret.key in the data directory, created at first start.")
+    Path secretKeyFile;
+
     @Spec
     CommandSpec spec;
 
@@ -63,7 +68,8 @@ public final class ServerCommand implements Callable<Integer> {
         }
         try {
             ServerConfig defaults = ServerConfig.defaults(data);
-            return new ServerConfig(bind, port, data, store, autoCommission, offAfter, defaults.minDiskFreeRatio());
+            return new ServerConfig(bind, port, data, store, autoCommission, offAfter, defaults.minDiskFreeRatio(),
+                    secretKeyFile);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
