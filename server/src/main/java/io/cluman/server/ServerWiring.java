@@ -116,7 +116,7 @@ public final class ServerWiring implements AutoCloseable {
                 new HeartbeatReceiver(nodes, heartbeats, pacing, new HealthPolicy(config.minDiskFreeRatio()), events,
                         clock),
                 new ClusterOperations(repos.clusters(), nodes, events, clock), repos.jobs(), eventFeed, errorFeed, containers, assignments, statuses,
-                registries, new RegistryLogins(registryCatalog, secretBox)),
+                registries, new RegistryLogins(registryCatalog, secretBox, events)),
                 config.bindHost(), config.port()));
         closeFirst.addAll(List.of(leadership, eventFeed, errorFeed, assignments));
         leadership.start(new LeaderControllers(controllers));

@@ -22,10 +22,13 @@ import io.cluman.model.event.Severity;
 import io.cluman.model.node.Disk;
 import io.cluman.model.node.NodeFacts;
 import io.cluman.model.node.NodeOperation;
+import io.cluman.server.ServerConfig;
 import io.cluman.server.TestServer;
+import io.cluman.server.security.SecretKeyFile;
 import io.cluman.store.KeyValue;
 import io.cluman.store.repo.KeySpace;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -182,6 +185,38 @@ class RegistryApiTest {
 
         assertThat(admin.container("private").lastError()).startsWith("pull of " + IMAGE + " failed: unauthorized:")
                 .contains("no registry is set up for 127.0.0.1:5000", "cluman registry add");
+    }
+
+    @Test
+    void aServerWithAnotherKeyCannotUnsealAndSaysSoWhileTheSharedKeyFileOpens() throws Exception {
+        String node = dockerNode();
+        admin.addRegistry(new RegistryRequest("local", "127.0.0.1:5000", "ci", PASSWORD));
+        admin.createContainer(docker("private", IMAGE, node));
+        Path shared = Files.copy(dir.resolve(SecretKeyFile.DEFAULT_FILE), dir.resolve("shared.key"));
+        server.close();
+        Files.delete(dir.resolve(SecretKeyFile.DEFAULT_FILE));
+
+        restart(ServerConfig.defaults(dir).withPort(0));
+
+        assertThat(agent.assignments(node, 0, Duration.ZERO).assignments()).singleElement()
+                .extracting(Assignment::login).isNull();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(registryEvents())
+                .filteredOn(e -> e.severity() == Severity.ERROR).singleElement().satisfies(e -> {
+                    assertThat(e.message()).contains("registry local", "--secret-key-file");
+                    assertThat(e.message()).doesNotContain(PASSWORD);
+                }));
+
+        server.close();
+        restart(ServerConfig.defaults(dir).withPort(0).withSecretKeyFile(shared));
+
+        assertThat(agent.assignments(node, 0, Duration.ZERO).assignments()).singleElement()
+                .satisfies(a -> assertThat(a.login().password()).isEqualTo(PASSWORD));
+    }
+
+    private void restart(ServerConfig config) {
+        server = new TestServer(config);
+        admin = server.admin();
+        agent = server.agent();
     }
 
     private static ContainerRequest docker(String name, String image, String node) {
