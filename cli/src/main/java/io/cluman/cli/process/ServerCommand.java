@@ -66,6 +66,11 @@ public final class ServerCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--store must be embedded or etcd://host:port,..., was '" + store + "'");
         }
+        if (secretKeyFile != null && !java.nio.file.Files.isRegularFile(secretKeyFile)) {
+            throw new ParameterException(spec.commandLine(), "--secret-key-file " + secretKeyFile
+                    + " does not exist: make one with 'head -c 32 /dev/urandom | base64 > " + secretKeyFile
+                    + "' and give every server the same file");
+        }
         try {
             ServerConfig defaults = ServerConfig.defaults(data);
             return new ServerConfig(bind, port, data, store, autoCommission, offAfter, defaults.minDiskFreeRatio(),

@@ -95,4 +95,19 @@ class RegistryCommandsTest {
         assertThat(server.requests.get(0).method()).isEqualTo("DELETE");
         assertThat(run.out()).contains("removed registry local");
     }
+
+    @Test
+    void theServerRefusesASecretKeyFileThatDoesNotExist() {
+        Run run = Run.of("server", "--secret-key-file", "/nonexistent/cluman.key", "--port", "0");
+
+        assertThat(run.code()).isEqualTo(Main.USAGE);
+        assertThat(run.err()).contains("--secret-key-file /nonexistent/cluman.key does not exist",
+                "head -c 32 /dev/urandom");
+    }
+
+    @Test
+    void registryIsACommandOfCluman() {
+        assertThat(Run.of("--help").out()).contains("registry");
+        assertThat(Run.of("registry", "--help").out()).contains("add", "ls", "rm");
+    }
 }
