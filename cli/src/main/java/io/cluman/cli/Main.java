@@ -8,6 +8,7 @@ import io.cluman.cli.node.NodeCommand;
 import io.cluman.cli.process.AgentCommand;
 import io.cluman.cli.process.DevCommand;
 import io.cluman.cli.process.ServerCommand;
+import io.cluman.cli.registry.RegistryCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,8 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "cluman", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Cluman cluster manager: run a server or agent, or manage nodes, clusters, containers and jobs.",
         subcommands = {
-            NodeCommand.class, ClusterCommand.class, ContainerCommand.class, JobCommand.class, EventsCommand.class,
-            ServerCommand.class, AgentCommand.class, DevCommand.class, CommandLine.HelpCommand.class},
+            NodeCommand.class, ClusterCommand.class, ContainerCommand.class, RegistryCommand.class, JobCommand.class,
+            EventsCommand.class, ServerCommand.class, AgentCommand.class, DevCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 server-reported error, 2 usage error, 3 server unreachable.",
             "Start here: ./cluman dev, then ./cluman node ls in another terminal."})
 public final class Main implements Runnable {

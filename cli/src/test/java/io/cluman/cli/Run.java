@@ -15,4 +15,11 @@ public record Run(int code, String out, String err) {
         int code = cl.execute(args);
         return new Run(code, out.toString(), err.toString());
     }
+
+    /** Runs {@code args} against the server at {@code url} with the token {@code secret}. */
+    public static Run against(String url, String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 4);
+        System.arraycopy(new String[] {"--addr", url, "--token", "secret"}, 0, all, args.length, 4);
+        return of(all);
+    }
 }

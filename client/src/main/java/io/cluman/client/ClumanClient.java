@@ -15,6 +15,8 @@ import io.cluman.model.api.ClusterView;
 import io.cluman.model.api.HealthStatus;
 import io.cluman.model.api.NodePatch;
 import io.cluman.model.api.NodeView;
+import io.cluman.model.api.RegistryRequest;
+import io.cluman.model.api.RegistryView;
 import io.cluman.model.event.Event;
 import io.cluman.model.job.Job;
 import io.cluman.model.node.NodeOperation;
@@ -121,6 +123,25 @@ public final class ClumanClient {
     public ClusterView removeNode(String cluster, String nodeId) {
         return transport.send("DELETE", "v1/clusters/" + Transport.segment(cluster) + "/nodes/"
                 + Transport.segment(nodeId), null, ClusterView.class);
+    }
+
+    // ---- registries
+
+    public List<RegistryView> registries() {
+        return transport.send("GET", "v1/registries", null, new TypeReference<>() { });
+    }
+
+    public RegistryView registry(String name) {
+        return transport.send("GET", "v1/registries/" + Transport.segment(name), null, RegistryView.class);
+    }
+
+    /** Adds a registry (or, named {@code docker.io}, Docker Hub's credentials); the password is never shown again. */
+    public RegistryView addRegistry(RegistryRequest request) {
+        return transport.send("POST", "v1/registries", request, RegistryView.class);
+    }
+
+    public void deleteRegistry(String name) {
+        transport.send("DELETE", "v1/registries/" + Transport.segment(name), null, Void.class);
     }
 
     // ---- containers

@@ -15,9 +15,18 @@ import java.util.Objects;
  *                         three times per {@code offAfter} (every 5 s by default)
  * @param minDiskFreeRatio a node with less free disk than this share is unhealthy
  * @param configGit        the git repository of per-cluster container defaults; null: none
+ * @param secretKeyFile    the key that seals secrets (registry passwords); null: {@code secret.key} in the
+ *                         data dir, created at first start. Servers sharing an etcd must share one key.
  */
 public record ServerConfig(String bindHost, int port, Path dataDir, String storeSpec, boolean autoCommission,
-                           Duration offAfter, double minDiskFreeRatio, ConfigGitSettings configGit) {
+                           Duration offAfter, double minDiskFreeRatio, ConfigGitSettings configGit,
+                           Path secretKeyFile) {
+    /** A config without a config repository, whose secret key lives in the data dir. */
+    public ServerConfig(String bindHost, int port, Path dataDir, String storeSpec, boolean autoCommission,
+                        Duration offAfter, double minDiskFreeRatio) {
+        this(bindHost, port, dataDir, storeSpec, autoCommission, offAfter, minDiskFreeRatio, null, null);
+    }
+
     public ServerConfig {
         Objects.requireNonNull(bindHost, "bindHost");
         Objects.requireNonNull(dataDir, "dataDir");
@@ -35,7 +44,7 @@ public record ServerConfig(String bindHost, int port, Path dataDir, String store
     }
 
     public static ServerConfig defaults(Path dataDir) {
-        return new ServerConfig("127.0.0.1", 8761, dataDir, "embedded", false, Duration.ofSeconds(15), 0.05, null);
+        return new ServerConfig("127.0.0.1", 8761, dataDir, "embedded", false, Duration.ofSeconds(15), 0.05);
     }
 
     /** The base heartbeat interval: a third of {@link #offAfter}, so two lost heartbeats never mark a node off. */
@@ -45,26 +54,31 @@ public record ServerConfig(String bindHost, int port, Path dataDir, String store
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(bindHost, newPort, dataDir, storeSpec, autoCommission, offAfter, minDiskFreeRatio,
-                configGit);
+                configGit, secretKeyFile);
     }
 
     public ServerConfig withStore(String newSpec) {
         return new ServerConfig(bindHost, port, dataDir, newSpec, autoCommission, offAfter, minDiskFreeRatio,
-                configGit);
+                configGit, secretKeyFile);
     }
 
     public ServerConfig withAutoCommission(boolean on) {
-        return new ServerConfig(bindHost, port, dataDir, storeSpec, on, offAfter, minDiskFreeRatio,
-                configGit);
-    }
-
-    public ServerConfig withConfigGit(ConfigGitSettings settings) {
-        return new ServerConfig(bindHost, port, dataDir, storeSpec, autoCommission, offAfter, minDiskFreeRatio,
-                settings);
+        return new ServerConfig(bindHost, port, dataDir, storeSpec, on, offAfter, minDiskFreeRatio, configGit,
+                secretKeyFile);
     }
 
     public ServerConfig withOffAfter(Duration newOffAfter) {
         return new ServerConfig(bindHost, port, dataDir, storeSpec, autoCommission, newOffAfter, minDiskFreeRatio,
-                configGit);
+                configGit, secretKeyFile);
+    }
+
+    public ServerConfig withConfigGit(ConfigGitSettings settings) {
+        return new ServerConfig(bindHost, port, dataDir, storeSpec, autoCommission, offAfter, minDiskFreeRatio,
+                settings, secretKeyFile);
+    }
+
+    public ServerConfig withSecretKeyFile(Path file) {
+        return new ServerConfig(bindHost, port, dataDir, storeSpec, autoCommission, offAfter, minDiskFreeRatio,
+                configGit, file);
     }
 }

@@ -32,7 +32,14 @@ import io.cluman.server.nodes.NodeLiveness;
 import io.cluman.server.nodes.NodeOperations;
 import io.cluman.server.nodes.NodeRegistry;
 import io.cluman.server.nodes.NodeViews;
+import io.cluman.model.registry.Registry;
+import io.cluman.server.registries.PullFailures;
+import io.cluman.server.registries.RegistryCatalog;
+import io.cluman.server.registries.RegistryLogins;
+import io.cluman.server.registries.RegistryOperations;
 import io.cluman.server.security.BootstrapTokens;
+import io.cluman.server.security.SecretBox;
+import io.cluman.server.security.SecretKeyFile;
 import io.cluman.server.security.TokenVerifier;
 import io.cluman.store.KvStore;
 import io.cluman.store.KvStores;
@@ -75,9 +82,12 @@ public final class ServerWiring implements AutoCloseable {
         Repositories repos = Repositories.over(store);
 
         secrets = new BootstrapTokens(repos.tokens(), clock, random).ensure(config.dataDir());
+        SecretBox secretBox = config.secretKeyFile() == null ? SecretKeyFile.inDataDir(config.dataDir(), random)
+                : SecretKeyFile.given(config.secretKeyFile(), random);
         RepositoryMirror<ApiToken> tokenMirror = remember(new RepositoryMirror<>(store, repos.tokens()).start());
         RepositoryMirror<Node> nodeMirror = remember(new RepositoryMirror<>(store, repos.nodes()).start());
         RepositoryMirror<Job> jobMirror = remember(new RepositoryMirror<>(store, repos.jobs()).start());
+        RepositoryMirror<Registry> registryMirror = remember(new RepositoryMirror<>(store, repos.registries()).start());
 
         EventLog eventLog = new EventLog(store, random);
         EventBus events = new EventBus(eventLog, clock);
@@ -93,7 +103,11 @@ public final class ServerWiring implements AutoCloseable {
         ContainerDefaults defaults = new ContainerDefaults(configRepository(config, clock), (node, image) -> Optional.empty());
         ContainerOperations containers = new ContainerOperations(store, repos.containers(), repos.containerStatus(),
                 repos.clusters(), nodes, assignments, events, ids, clock, defaults);
-        StatusReceiver statuses = new StatusReceiver(repos.containerStatus(), nodes, assignments, events, clock);
+        RegistryCatalog registryCatalog = new RegistryCatalog(registryMirror);
+        StatusReceiver statuses = new StatusReceiver(repos.containerStatus(), nodes, assignments, events,
+                new PullFailures(registryCatalog), clock);
+        RegistryOperations registries = new RegistryOperations(repos.registries(), registryCatalog, secretBox, events,
+                clock);
 
         Leadership leadership = remember(new SoleLeadership(serverId()));
         List<io.cluman.server.leader.Controller> controllers = List.of(
@@ -108,7 +122,8 @@ public final class ServerWiring implements AutoCloseable {
                 new HeartbeatReceiver(nodes, heartbeats, pacing, new HealthPolicy(config.minDiskFreeRatio()), events,
                         clock),
                 new ClusterOperations(repos.clusters(), nodes, events, clock), repos.jobs(), eventFeed, errorFeed, containers, assignments, statuses,
-                        new DefaultsQuery(defaults, nodes, repos.clusters())),
+                new DefaultsQuery(defaults, nodes, repos.clusters()), registries,
+                new RegistryLogins(registryCatalog, secretBox, events)),
                 config.bindHost(), config.port()));
         closeFirst.addAll(List.of(leadership, eventFeed, errorFeed, assignments));
         leadership.start(new LeaderControllers(controllers));

@@ -13,8 +13,10 @@ public final class DriverException extends RuntimeException {
     public enum Reason {
         /** The spec cannot run on this driver (no command, bad port, bad name); fix the spec. */
         INVALID_SPEC(false),
-        /** The image is neither here nor in its registry (or the credentials do not allow it). */
+        /** The image is neither here nor in its registry. */
         IMAGE_NOT_FOUND(false),
+        /** The image's registry refused the credentials, or wants some and got none; fix the registry's login. */
+        PULL_UNAUTHORIZED(false),
         /** The image is not here and pulling it failed (registry unreachable, network down). */
         PULL_FAILED(true),
         /** A host port the task needs is taken by another process. */

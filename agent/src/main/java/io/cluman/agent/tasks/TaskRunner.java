@@ -1,6 +1,7 @@
 package io.cluman.agent.tasks;
 
 import io.cluman.agent.driver.DriverException;
+import io.cluman.agent.driver.RegistryAuth;
 import io.cluman.agent.driver.TaskDriver;
 import io.cluman.agent.driver.TaskHandle;
 import io.cluman.agent.driver.TaskRequest;
@@ -8,6 +9,8 @@ import io.cluman.agent.driver.TaskStatus;
 import io.cluman.agent.health.HealthReading;
 import io.cluman.agent.health.HealthWatch;
 import io.cluman.model.agent.Assignment;
+import io.cluman.model.agent.RegistryLogin;
+import io.cluman.model.agent.TaskFailure;
 import io.cluman.model.agent.TaskReport;
 import io.cluman.model.container.DesiredState;
 import io.cluman.model.container.TaskState;
@@ -157,14 +160,14 @@ final class TaskRunner {
     private void launch(Assignment a) throws InterruptedException {
         report(TaskState.STARTING, null, "", handle);
         try {
-            handle = driver.start(new TaskRequest(a.allocId(), nodeId, a.spec(), null));
+            handle = driver.start(new TaskRequest(a.allocId(), nodeId, a.spec(), auth(a.login())));
             appliedGeneration = a.generation();
             observe(handle);
         } catch (DriverException e) {
             if (e.reason() == DriverException.Reason.CONFLICT && adoptOrClear(a)) {
                 return;
             }
-            report(TaskState.FAILED, null, e.getMessage(), null);
+            report(TaskState.FAILED, e.getMessage(), failure(e.reason()));
             RestartPolicy policy = RestartPolicy.parse(a.spec().restart());
             if (e.reason() == DriverException.Reason.ENGINE_UNAVAILABLE) {
                 // never started, so no restart: try again once the engine answers, whatever the policy
@@ -241,6 +244,20 @@ final class TaskRunner {
         return false;
     }
 
+    private static RegistryAuth auth(RegistryLogin login) {
+        return login == null ? null : new RegistryAuth(login.username(), login.password(), login.server());
+    }
+
+    /** The failure kind the server explains and announces (pull failures), or null. */
+    private static TaskFailure failure(DriverException.Reason reason) {
+        return switch (reason) {
+            case PULL_UNAUTHORIZED -> TaskFailure.PULL_UNAUTHORIZED;
+            case IMAGE_NOT_FOUND -> TaskFailure.IMAGE_NOT_FOUND;
+            case PULL_FAILED -> TaskFailure.PULL_FAILED;
+            default -> null;
+        };
+    }
+
     private void teardown(boolean destroy) {
         health.stop();
         if (handle == null) {
@@ -284,6 +301,12 @@ final class TaskRunner {
         lastState = state;
         send(new TaskReport(wanted.allocId(), appliedGeneration, state, exitCode, restarts, error,
                 h == null ? null : h.runtimeId(), null, null, null, null));
+    }
+
+    private void report(TaskState state, String error, TaskFailure failure) {
+        lastState = state;
+        send(new TaskReport(wanted.allocId(), appliedGeneration, state, null, restarts, error, null, null, null,
+                failure));
     }
 
     /** Sends {@code report} with the health the task's check reads now (one sender at a time). */

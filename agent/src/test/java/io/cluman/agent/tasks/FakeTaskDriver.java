@@ -20,6 +20,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class FakeTaskDriver implements TaskDriver {
     final Map<String, TaskStatus> tasks = new ConcurrentHashMap<>();
     final List<String> calls = new CopyOnWriteArrayList<>();
+    /** Every start request, credentials included. */
+    final List<TaskRequest> requests = new CopyOnWriteArrayList<>();
     /** Tasks an earlier agent run left, found again by {@link #recover}. */
     final List<TaskHandle> leftBehind = new CopyOnWriteArrayList<>();
     volatile DriverException failStarts;
@@ -37,6 +39,7 @@ final class FakeTaskDriver implements TaskDriver {
     @Override
     public TaskHandle start(TaskRequest request) {
         calls.add("start " + request.allocId());
+        requests.add(request);
         if (failStarts != null) {
             throw failStarts;
         }

@@ -3,7 +3,12 @@ package io.cluman.agent.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.cluman.agent.driver.DriverException;
+import io.cluman.agent.driver.RegistryAuth;
+import io.cluman.agent.driver.TaskRequest;
 import io.cluman.model.agent.Assignment;
+import io.cluman.model.agent.RegistryLogin;
+import io.cluman.model.agent.TaskFailure;
 import io.cluman.model.agent.TaskReport;
 import io.cluman.model.container.ContainerSpec;
 import io.cluman.model.container.DesiredState;
@@ -32,6 +37,24 @@ class TaskSupervisorTest {
     private void awaitState(String alloc, TaskState state) {
         await().atMost(Duration.ofSeconds(10)).until(() -> reports.stream()
                 .anyMatch(r -> r.allocId().equals(alloc) && r.state() == state));
+    }
+
+    @Test
+    void aRefusedPullIsReportedAsSuchWithTheLoginItWasTriedWithAndNotRetried() {
+        driver.failStarts = new DriverException(DriverException.Reason.PULL_UNAUTHORIZED,
+                "pull of 127.0.0.1:5000/app:1 failed: the registry refuses the credentials");
+        TaskSupervisor s = supervisor();
+        RegistryLogin login = new RegistryLogin("local", "127.0.0.1:5000", "ci", "pw");
+
+        s.apply(List.of(assignment("a1", 1, DesiredState.RUNNING, "always").withLogin(login)));
+
+        awaitState("a1", TaskState.FAILED);
+        assertThat(reports.getLast().failure()).isEqualTo(TaskFailure.PULL_UNAUTHORIZED);
+        assertThat(reports.getLast().error()).contains("refuses the credentials");
+        assertThat(driver.requests).singleElement().extracting(TaskRequest::auth)
+                .isEqualTo(new RegistryAuth("ci", "pw", "127.0.0.1:5000"));
+        await().pollDelay(Duration.ofMillis(1500)).until(() -> true);
+        assertThat(driver.count("start a1")).as("the same login would be refused again").isEqualTo(1);
     }
 
     @Test

@@ -52,7 +52,7 @@ public final class DevCommand implements Callable<Integer> {
         try {
             ServerConfig d = ServerConfig.defaults(data);
             config = new ServerConfig(d.bindHost(), port, d.dataDir(), d.storeSpec(), true, d.offAfter(),
-                    d.minDiskFreeRatio(), configGit.settings());
+                    d.minDiskFreeRatio(), configGit.settings(), null);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

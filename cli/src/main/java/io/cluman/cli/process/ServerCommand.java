@@ -46,6 +46,11 @@ public final class ServerCommand implements Callable<Integer> {
     @Mixin
     ConfigGitOptions configGit;
 
+    @Option(names = "--secret-key-file", paramLabel = "FILE",
+            description = "Key that seals registry passwords (base64 of 32 bytes); servers sharing an etcd need the"
+                    + " same one. Default: secret.key in the data directory, created at first start.")
+    Path secretKeyFile;
+
     @Spec
     CommandSpec spec;
 
@@ -65,10 +70,15 @@ public final class ServerCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--store must be embedded or etcd://host:port,..., was '" + store + "'");
         }
+        if (secretKeyFile != null && !java.nio.file.Files.isRegularFile(secretKeyFile)) {
+            throw new ParameterException(spec.commandLine(), "--secret-key-file " + secretKeyFile
+                    + " does not exist: make one with 'head -c 32 /dev/urandom | base64 > " + secretKeyFile
+                    + "' and give every server the same file");
+        }
         try {
             ServerConfig defaults = ServerConfig.defaults(data);
             return new ServerConfig(bind, port, data, store, autoCommission, offAfter, defaults.minDiskFreeRatio(),
-                    configGit.settings());
+                    configGit.settings(), secretKeyFile);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -12,6 +12,7 @@ import io.cluman.server.containers.AssignmentFeed;
 import io.cluman.server.containers.StatusReceiver;
 import io.cluman.server.nodes.NodeJoiner;
 import io.cluman.server.nodes.NodeRegistry;
+import io.cluman.server.registries.RegistryLogins;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.Locale;
@@ -24,14 +25,16 @@ final class AgentHandler {
     private final NodeJoiner joiner;
     private final HeartbeatReceiver heartbeats;
     private final AssignmentFeed assignments;
+    private final RegistryLogins logins;
     private final StatusReceiver statuses;
     private final NodeRegistry nodes;
 
-    AgentHandler(NodeJoiner joiner, HeartbeatReceiver heartbeats, AssignmentFeed assignments, StatusReceiver statuses,
-                 NodeRegistry nodes) {
+    AgentHandler(NodeJoiner joiner, HeartbeatReceiver heartbeats, AssignmentFeed assignments, RegistryLogins logins,
+                 StatusReceiver statuses, NodeRegistry nodes) {
         this.joiner = joiner;
         this.heartbeats = heartbeats;
         this.assignments = assignments;
+        this.logins = logins;
         this.statuses = statuses;
         this.nodes = nodes;
     }
@@ -44,7 +47,8 @@ final class AgentHandler {
                 .body(HeartbeatRequest.class).returns(HeartbeatResponse.class).errors(404, 413)
                 .handle(ctx -> ctx.json(heartbeats.receive(ApiJson.body(ctx, HeartbeatRequest.class))));
         routes.get("/v1/agent/assignments", Access.AGENT, "agent",
-                        "A node's allocations; blocks until they change after index, or wait passes")
+                        "A node's allocations, each with the login of its image's registry; blocks until they change"
+                                + " after index, or wait passes")
                 .query("node", "the node id").query("index", "the index of the last answer (0: answer now)")
                 .query("wait", "how long to block, e.g. 30s (at most 60s)")
                 .returns(Assignments.class).errors(404).handle(this::assignments);
@@ -78,6 +82,7 @@ final class AgentHandler {
         }
         v.throwIfInvalid();
         nodes.cached(node).orElseThrow(() -> new ApiError.NotFound("node", node));
-        ctx.json(assignments.await(node, index, wait));
+        // credentials are unsealed for this answer only: the feed and the store never hold them in clear
+        ctx.json(logins.attach(assignments.await(node, index, wait)));
     }
 }

@@ -13,6 +13,8 @@ import io.cluman.server.nodes.NodeJoiner;
 import io.cluman.server.nodes.NodeOperations;
 import io.cluman.server.nodes.NodeRegistry;
 import io.cluman.server.nodes.NodeViews;
+import io.cluman.server.registries.RegistryLogins;
+import io.cluman.server.registries.RegistryOperations;
 import io.cluman.server.security.TokenVerifier;
 import io.cluman.store.KvStore;
 import io.cluman.store.repo.JsonRepository;
@@ -27,7 +29,8 @@ public final class Api {
                         NodeRegistry nodes, NodeOperations nodeOperations, NodeViews nodeViews, NodeJoiner joiner,
                         HeartbeatReceiver heartbeats, ClusterOperations clusters, JsonRepository<Job> jobs,
                         EventFeed events, EventFeed errors, ContainerOperations containers,
-                        AssignmentFeed assignments, StatusReceiver statuses, DefaultsQuery defaults) {
+                        AssignmentFeed assignments, StatusReceiver statuses, DefaultsQuery defaults,
+                        RegistryOperations registries, RegistryLogins logins) {
     }
 
     public static ApiServer start(Parts p, String host, int port) {
@@ -40,7 +43,9 @@ public final class Api {
         new EventHandler(p.events(), p.errors()).register(routes);
         new DefaultsHandler(p.defaults()).register(routes);
         new ContainerHandler(p.containers()).register(routes);
-        new AgentHandler(p.joiner(), p.heartbeats(), p.assignments(), p.statuses(), p.nodes()).register(routes);
+        new RegistryHandler(p.registries()).register(routes);
+        new AgentHandler(p.joiner(), p.heartbeats(), p.assignments(), p.logins(), p.statuses(), p.nodes())
+                .register(routes);
         server.documentRoutes(p.version());
         server.start();
         return server;

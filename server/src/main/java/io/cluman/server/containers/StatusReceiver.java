@@ -13,6 +13,7 @@ import io.cluman.model.validation.Validator;
 import io.cluman.server.api.ApiError;
 import io.cluman.server.events.EventBus;
 import io.cluman.server.nodes.NodeRegistry;
+import io.cluman.server.registries.PullFailures;
 import io.cluman.store.StoreException;
 import io.cluman.store.repo.JsonRepository;
 import java.time.InstantSource;
@@ -32,14 +33,16 @@ public final class StatusReceiver {
     private final NodeRegistry nodes;
     private final AssignmentFeed feed;
     private final EventBus events;
+    private final PullFailures pullFailures;
     private final InstantSource clock;
 
     public StatusReceiver(JsonRepository<ContainerStatus> statuses, NodeRegistry nodes, AssignmentFeed feed,
-                          EventBus events, InstantSource clock) {
+                          EventBus events, PullFailures pullFailures, InstantSource clock) {
         this.statuses = statuses;
         this.nodes = nodes;
         this.feed = feed;
         this.events = events;
+        this.pullFailures = pullFailures;
         this.clock = clock;
     }
 
@@ -84,7 +87,8 @@ public final class StatusReceiver {
         }
     }
 
-    private void record(Container c, TaskReport task) {
+    private void record(Container c, TaskReport reported) {
+        TaskReport task = explained(c, reported);
         ContainerStatus next = new ContainerStatus(task.allocId(), c.node(), task.generation(), task.state(),
                 task.exitCode(), task.restarts(), task.error(), task.runtimeId(), task.startedAt(), task.finishedAt(),
                 clock.instant(), task.health(), task.healthReason(), 0);
@@ -120,7 +124,23 @@ public final class StatusReceiver {
         }
     }
 
+    /** The report with a pull failure's error in words that name the registry to fix. */
+    private TaskReport explained(Container c, TaskReport task) {
+        if (task.failure() == null) {
+            return task;
+        }
+        String error = pullFailures.explain(c.spec().image(), task.failure(), task.error());
+        return new TaskReport(task.allocId(), task.generation(), task.state(), task.exitCode(), task.restarts(), error,
+                task.runtimeId(), task.startedAt(), task.finishedAt(), task.failure());
+    }
+
     private void announce(Container c, TaskReport task) {
+        if (task.failure() != null) {
+            events.publish(Topic.LOG_REGISTRY, Action.UPDATE, Severity.ERROR, "container", c.name(),
+                    "container " + c.name() + ": " + task.error(), Map.of("image", c.spec().image(),
+                            "registry", pullFailures.registryOf(c.spec().image()).orElse(""),
+                            "failure", task.failure().name(), "node", c.node()));
+        }
         String on = " on node " + c.node();
         switch (task.state()) {
             case RUNNING -> events.info(Topic.LOG_DOCKER, Action.START, "container", c.name(),

@@ -1,2 +1,5 @@
-/** Authentication: the bootstrap admin token, the agent join token, and checking bearer tokens. */
+/**
+ * Authentication (the bootstrap admin token, the agent join token, checking bearer tokens) and the
+ * server's secret key, which seals secrets such as registry passwords before they are stored.
+ */
 package io.cluman.server.security;

@@ -11,6 +11,7 @@ public final class KeySpace {
     public static final String TOKENS = ROOT + "tokens/";
     public static final String CONTAINERS = ROOT + "containers/";
     public static final String CONTAINER_STATUS = ROOT + "container-status/";
+    public static final String REGISTRIES = ROOT + "registries/";
     public static final String LEADER = ROOT + "leader";
 
     private KeySpace() {

@@ -5,12 +5,14 @@ import io.cluman.model.container.Container;
 import io.cluman.model.container.ContainerStatus;
 import io.cluman.model.job.Job;
 import io.cluman.model.node.Node;
+import io.cluman.model.registry.Registry;
 import io.cluman.store.KvStore;
 
 /** The typed repositories of one store, built once per process. */
 public record Repositories(KvStore store, JsonRepository<Node> nodes, JsonRepository<Cluster> clusters,
                            JsonRepository<Job> jobs, JsonRepository<ApiToken> tokens,
-                           JsonRepository<Container> containers, JsonRepository<ContainerStatus> containerStatus) {
+                           JsonRepository<Container> containers, JsonRepository<ContainerStatus> containerStatus,
+                           JsonRepository<Registry> registries) {
 
     public static Repositories over(KvStore store) {
         return new Repositories(store,
@@ -20,6 +22,7 @@ public record Repositories(KvStore store, JsonRepository<Node> nodes, JsonReposi
                 new JsonRepository<>(store, KeySpace.TOKENS, ApiToken.class, (t, rev) -> t),
                 new JsonRepository<>(store, KeySpace.CONTAINERS, Container.class, Container::withRevision),
                 new JsonRepository<>(store, KeySpace.CONTAINER_STATUS, ContainerStatus.class,
-                        ContainerStatus::withRevision));
+                        ContainerStatus::withRevision),
+                new JsonRepository<>(store, KeySpace.REGISTRIES, Registry.class, Registry::withRevision));
     }
 }

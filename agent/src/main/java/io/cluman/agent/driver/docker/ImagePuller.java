@@ -17,14 +17,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Makes an image present on the engine: nothing when it is there, else a pull (with credentials when
- * given). A registry that says the image does not exist, or refuses the credentials, is
- * IMAGE_NOT_FOUND; any other failure (no network, registry down, pull timeout) is PULL_FAILED. Either
- * carries the engine's words.
+ * given). A registry that refuses the credentials (or wants some) is PULL_UNAUTHORIZED, one that says
+ * the image does not exist IMAGE_NOT_FOUND; any other failure (no network, registry down, pull timeout)
+ * is PULL_FAILED. Each carries the engine's words, never the password.
  */
 final class ImagePuller {
+    private static final List<String> UNAUTHORIZED_WORDS = List.of("unauthorized", "no basic auth credentials",
+            "authentication required", "incorrect username or password");
+    /** Docker Hub answers "pull access denied" for a repository that does not exist. */
     private static final List<String> NOT_FOUND_WORDS = List.of("not found", "manifest unknown",
-            "pull access denied", "repository does not exist", "unauthorized", "denied", "no basic auth credentials",
-            "authentication required");
+            "pull access denied", "repository does not exist", "denied");
+    /** The address Docker Hub's logins are made for. */
+    private static final String DOCKER_HUB_AUTH = "https://index.docker.io/v1/";
 
     private final DockerClient docker;
     private final Duration timeout;
@@ -60,7 +64,8 @@ final class ImagePuller {
         var pull = docker.pullImageCmd(image);
         if (auth != null) {
             AuthConfig config = new AuthConfig().withUsername(auth.username()).withPassword(auth.password());
-            pull.withAuthConfig(auth.server().isEmpty() ? config : config.withRegistryAddress(auth.server()));
+            String server = "docker.io".equals(auth.server()) ? DOCKER_HUB_AUTH : auth.server();
+            pull.withAuthConfig(server.isEmpty() ? config : config.withRegistryAddress(server));
         }
         PullImageResultCallback callback = new PullImageResultCallback();
         // awaitCompletion rethrows the pull's first error (the engine's status or its stream's errorDetail)
@@ -89,11 +94,13 @@ final class ImagePuller {
     private static DriverException failed(String image, RuntimeException e) {
         String words = DockerErrors.engineMessage(e);
         String lower = words.toLowerCase(Locale.ROOT);
-        boolean missing = e instanceof NotFoundException || e instanceof UnauthorizedException
-                || NOT_FOUND_WORDS.stream().anyMatch(lower::contains);
-        if (missing) {
+        if (e instanceof UnauthorizedException || UNAUTHORIZED_WORDS.stream().anyMatch(lower::contains)) {
+            return new DriverException(Reason.PULL_UNAUTHORIZED, "pull of " + image + " failed: the registry refuses"
+                    + " the credentials (or wants some): " + words, e);
+        }
+        if (e instanceof NotFoundException || NOT_FOUND_WORDS.stream().anyMatch(lower::contains)) {
             return new DriverException(Reason.IMAGE_NOT_FOUND, "image " + image + " is not on this node and its "
-                    + "registry does not have it (or refuses the credentials): " + words, e);
+                    + "registry does not have it: " + words, e);
         }
         return new DriverException(Reason.PULL_FAILED, "image " + image + " is not on this node and pulling it "
                 + "failed: " + words, e);

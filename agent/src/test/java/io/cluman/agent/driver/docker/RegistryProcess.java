@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Assumptions;
  * insecure-allowed, so plain HTTP works. Skips the test when the package is missing (fails with
  * {@code CI=true}).
  */
-final class RegistryProcess implements AutoCloseable {
+public final class RegistryProcess implements AutoCloseable {
     private static final Duration READY_WAIT = Duration.ofSeconds(30);
 
     private final Path dir;
@@ -34,7 +34,7 @@ final class RegistryProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static RegistryProcess start(String user, String password) {
+    public static RegistryProcess start(String user, String password) {
         Path binary = Path.of("/usr/bin/docker-registry");
         if (!Files.isExecutable(binary)) {
             String why = "docker-registry is not installed (apt-get install docker-registry)";
@@ -67,7 +67,7 @@ final class RegistryProcess implements AutoCloseable {
     }
 
     /** {@code 127.0.0.1:port}, the registry part of image names. */
-    String address() {
+    public String address() {
         return "127.0.0.1:" + port;
     }
 

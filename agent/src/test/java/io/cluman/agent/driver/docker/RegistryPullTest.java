@@ -57,17 +57,17 @@ class RegistryPullTest {
     }
 
     @Test
-    void pullsWithCredentialsAndRefusesWithoutOrWithWrongOnes() {
+    void pullsWithCredentialsAndRefusesWithoutOrWithWrongOnesAsUnauthorized() {
         try (DockerDriver driver = new DockerDriver(engine.socket(), Duration.ofSeconds(30), InstantSource.system())) {
             assertThatThrownBy(() -> driver.start(request("no-auth", null)))
                     .isInstanceOfSatisfying(DriverException.class, e -> {
-                        assertThat(e.reason()).isEqualTo(DriverException.Reason.IMAGE_NOT_FOUND);
+                        assertThat(e.reason()).isEqualTo(DriverException.Reason.PULL_UNAUTHORIZED);
                         assertThat(e.getMessage()).contains(image);
                     });
             assertThatThrownBy(() -> driver.start(request("bad-auth", new RegistryAuth("ci", "wrong",
                     registry.address())))).isInstanceOfSatisfying(DriverException.class, e -> {
-                        assertThat(e.reason()).isEqualTo(DriverException.Reason.IMAGE_NOT_FOUND);
-                        assertThat(e.getMessage()).doesNotContain("wrong");
+                        assertThat(e.reason()).isEqualTo(DriverException.Reason.PULL_UNAUTHORIZED);
+                        assertThat(e.getMessage()).contains(image).doesNotContain("wrong");
                     });
 
             TaskHandle handle = driver.start(request("good-auth", new RegistryAuth("ci", "s3cret",
