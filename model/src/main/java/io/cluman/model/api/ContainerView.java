@@ -6,10 +6,23 @@ import io.cluman.model.container.DesiredState;
 import io.cluman.model.container.TaskState;
 import java.time.Instant;
 
-/** A container as the API shows it: desired state joined with the last status its agent reported. */
+/**
+ * A container as the API shows it: desired state joined with the last status its agent reported.
+ *
+ * @param stats      resource use now, asked of the node's agent when one container is shown and it runs;
+ *                   null in lists, and when the agent could not tell (then {@code statsError} says why)
+ * @param statsError why {@code stats} is missing although the container runs; null otherwise
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ContainerView(String id, String name, String node, String cluster, String service, String application,
                             ContainerSpec spec, DesiredState desired, TaskState status, Integer exitCode, int restarts,
                             String lastError, String health, String allocId, long generation, String runtimeId,
-                            Instant createdAt, Instant startedAt, Instant finishedAt, long revision) {
+                            Instant createdAt, Instant startedAt, Instant finishedAt, long revision,
+                            ContainerStats stats, String statsError) {
+    /** This view with {@code newStats}, or with {@code error} saying why there are none. */
+    public ContainerView withStats(ContainerStats newStats, String error) {
+        return new ContainerView(id, name, node, cluster, service, application, spec, desired, status, exitCode,
+                restarts, lastError, health, allocId, generation, runtimeId, createdAt, startedAt, finishedAt, revision,
+                newStats, error);
+    }
 }

@@ -17,6 +17,6 @@ final class ContainerViews {
                 s == null ? TaskState.PENDING : s.state(), s == null ? null : s.exitCode(),
                 s == null ? 0 : s.restarts(), s == null ? null : s.lastError(), null, c.allocId(), c.generation(),
                 s == null ? null : s.runtimeId(), c.createdAt(), s == null ? null : s.startedAt(),
-                s == null ? null : s.finishedAt(), c.revision());
+                s == null ? null : s.finishedAt(), c.revision(), null, null);
     }
 }

@@ -14,6 +14,7 @@ import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import io.cluman.agent.driver.DockerProbe;
 import io.cluman.agent.driver.DriverException;
 import io.cluman.agent.driver.DriverException.Reason;
+import io.cluman.agent.driver.ImageLabels;
 import io.cluman.agent.driver.LogSource;
 import io.cluman.agent.driver.PortMapping;
 import io.cluman.agent.driver.Signals;
@@ -33,6 +34,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -47,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: docker-java's client is, and the driver keeps no other state. The constructor does no
  * I/O; the first call connects.
  */
-public final class DockerDriver implements TaskDriver, LogSource, StatsSource {
+public final class DockerDriver implements TaskDriver, LogSource, StatsSource, ImageLabels {
     public static final String NAME = DockerProbe.NAME;
     /** How long an image pull may take before start gives up with PULL_FAILED. */
     public static final Duration DEFAULT_PULL_TIMEOUT = Duration.ofMinutes(10);
@@ -265,6 +267,19 @@ public final class DockerDriver implements TaskDriver, LogSource, StatsSource {
     @Override
     public TaskStats stats(TaskHandle handle) {
         return DockerStats.sample(docker, handle, clock);
+    }
+
+    @Override
+    public Optional<Map<String, String>> imageLabels(String image) {
+        try {
+            var config = docker.inspectImageCmd(image).exec().getConfig();
+            Map<String, String> labels = config == null ? null : config.getLabels();
+            return Optional.of(labels == null ? Map.of() : Map.copyOf(labels));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            throw DockerErrors.map(e, "inspecting image " + image);
+        }
     }
 
     @Override
