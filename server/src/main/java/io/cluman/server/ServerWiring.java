@@ -3,6 +3,8 @@ package io.cluman.server;
 import io.cluman.model.cluster.Cluster;
 import io.cluman.model.job.Job;
 import io.cluman.model.node.Node;
+import io.cluman.server.agents.AgentLink;
+import io.cluman.server.agents.NodeAgents;
 import io.cluman.server.api.Api;
 import io.cluman.server.api.ApiServer;
 import io.cluman.server.clusters.ClusterOperations;
@@ -89,6 +91,7 @@ public final class ServerWiring implements AutoCloseable {
                 repos.clusters(), nodes, assignments, events, ids, clock);
         StatusReceiver statuses = new StatusReceiver(repos.containerStatus(), nodes, assignments, events, clock);
 
+        AgentLink agentLink = remember(new AgentLink(secrets.join()));
         Leadership leadership = remember(new SoleLeadership(serverId()));
         List<io.cluman.server.leader.Controller> controllers = List.of(
                 new NodeLiveness(nodes, heartbeats, pacing, events, clock, Duration.ofMillis(500), statuses::markLost),
@@ -101,7 +104,8 @@ public final class ServerWiring implements AutoCloseable {
                 new NodeJoiner(nodes, heartbeats, pacing, jobs, events, ids, clock, config.autoCommission()),
                 new HeartbeatReceiver(nodes, heartbeats, pacing, new HealthPolicy(config.minDiskFreeRatio()), events,
                         clock),
-                new ClusterOperations(repos.clusters(), nodes, events, clock), repos.jobs(), eventFeed, errorFeed, containers, assignments, statuses),
+                new ClusterOperations(repos.clusters(), nodes, events, clock), repos.jobs(), eventFeed, errorFeed, containers, assignments, statuses,
+                new NodeAgents(nodes, agentLink)),
                 config.bindHost(), config.port()));
         closeFirst.addAll(List.of(leadership, eventFeed, errorFeed, assignments));
         leadership.start(new LeaderControllers(controllers));
