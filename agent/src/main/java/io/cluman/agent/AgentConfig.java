@@ -1,5 +1,6 @@
 package io.cluman.agent;
 
+import io.cluman.agent.api.LocalApiConfig;
 import io.cluman.model.validation.ValidationException;
 import io.cluman.model.validation.Validator;
 import java.net.URI;
@@ -15,15 +16,28 @@ import java.util.Map;
  * @param dataDir where the agent keeps its state (the node id)
  * @param name    the node's name; null means "the hostname"
  * @param labels  the node's labels
+ * @param localApi where the local API listens and what address it advertises; null: {@link LocalApiConfig#DEFAULTS}
  */
-public record AgentConfig(String joinUrl, String token, Path dataDir, String name, Map<String, String> labels) {
+public record AgentConfig(String joinUrl, String token, Path dataDir, String name, Map<String, String> labels,
+                          LocalApiConfig localApi) {
     /** The data dir when none is given. */
     public static final Path DEFAULT_DATA_DIR = Path.of("/var/lib/cluman-agent");
 
     public AgentConfig {
         labels = labels == null ? Map.of() : Map.copyOf(labels);
+        localApi = localApi == null ? LocalApiConfig.DEFAULTS : localApi;
         joinUrl = joinUrl == null ? null : stripTrailingSlash(joinUrl.strip());
         validate(joinUrl, token, dataDir, name, labels);
+    }
+
+    /** A config with the local API on its defaults (every interface, port 8762). */
+    public AgentConfig(String joinUrl, String token, Path dataDir, String name, Map<String, String> labels) {
+        this(joinUrl, token, dataDir, name, labels, LocalApiConfig.DEFAULTS);
+    }
+
+    /** This config with the local API set up as {@code api}. */
+    public AgentConfig withLocalApi(LocalApiConfig api) {
+        return new AgentConfig(joinUrl, token, dataDir, name, labels, api);
     }
 
     /**

@@ -1,10 +1,11 @@
 package io.cluman.agent;
 
+import io.cluman.agent.api.LocalApiServer;
 import io.cluman.agent.driver.DockerProbe;
 import io.cluman.agent.driver.DriverProbe;
 import io.cluman.agent.driver.DriverSet;
 import io.cluman.agent.driver.TaskDriver;
-import io.cluman.agent.tasks.AssignmentLoop;
+import io.cluman.agent.driver.TaskHandle;
 import io.cluman.agent.driver.docker.DockerDriver;
 import io.cluman.agent.driver.process.ProcessDriver;
 import io.cluman.agent.heartbeat.HeartbeatLoop;
@@ -12,6 +13,7 @@ import io.cluman.agent.heartbeat.LoopTiming;
 import io.cluman.agent.host.FactsCollector;
 import io.cluman.agent.host.MetricsSampler;
 import io.cluman.agent.identity.NodeIdFile;
+import io.cluman.agent.tasks.AssignmentLoop;
 import io.cluman.client.ClumanClient;
 import io.cluman.model.node.NodeState;
 import java.io.IOException;
@@ -29,9 +31,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import oshi.SystemInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import oshi.SystemInfo;
 
 /**
  * One agent, assembled with {@code new}: the node-id file, OSHI's {@link SystemInfo} (one per agent),
@@ -48,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>The constructor does no I/O beyond reading OSHI's first CPU ticks; {@link #start()} creates the
- * data dir, detects the drivers (bounded by the docker ping's 2 s timeout) and starts the loop's
+ * data dir, detects the drivers (bounded by the docker ping's 2 s timeout), starts the local API
+ * ({@link LocalApiServer}, whose address goes to the server with the facts) and starts the loop's
  * thread, then returns. {@link #close()} stops heartbeats and releases the HTTP client; it will not
  * stop work that task runners started (the agent re-attaches to it after a restart).
  *
@@ -67,6 +70,7 @@ public final class AgentWiring implements AutoCloseable {
     private final List<TaskDriver> taskDrivers;
     private final HeartbeatLoop loop;
     private final ClumanClient client;
+    private final LocalApiServer localApi;
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile AssignmentLoop assignments;
 
@@ -96,16 +100,21 @@ public final class AgentWiring implements AutoCloseable {
         this.drivers = new DriverSet(driverCandidates);
         this.taskDrivers = driverCandidates.stream().filter(TaskDriver.class::isInstance).map(TaskDriver.class::cast)
                 .toList();
-        HostReport report = new HostReport(new FactsCollector(system),
-                new MetricsSampler(system, config.dataDir(), clock), drivers, clock, FACTS_MAX_AGE);
+        FactsCollector facts = new FactsCollector(system);
+        this.localApi = new LocalApiServer(config.localApi(), config.token(), this::task, drivers,
+                facts::primaryAddress);
+        HostReport report = new HostReport(facts, new MetricsSampler(system, config.dataDir(), clock), drivers, clock,
+                FACTS_MAX_AGE, localApi::address);
         this.loop = new HeartbeatLoop(client, new NodeIdFile(config.dataDir()),
                 config.name() == null ? "" : config.name(), config.labels(), report, clock, timing);
     }
 
     /**
-     * Creates the data dir, detects drivers, starts joining and heartbeating; returns at once after.
+     * Creates the data dir, detects drivers, starts the local API, starts joining and heartbeating; returns
+     * at once after.
      *
-     * @throws UncheckedIOException when the data dir cannot be created or its node-id file read
+     * @throws UncheckedIOException when the data dir cannot be created or its node-id file read, or the local
+     *                              API cannot listen where it is told to
      */
     public void start() {
         Path dir = config.dataDir();
@@ -115,7 +124,9 @@ public final class AgentWiring implements AutoCloseable {
             throw new UncheckedIOException("cannot create the agent's data dir " + dir + ": " + e.getMessage(), e);
         }
         drivers.detect();
-        LOG.info("agent starting: server {}, data dir {}, drivers {}", config.joinUrl(), dir, drivers.names());
+        localApi.start();
+        LOG.info("agent starting: server {}, data dir {}, drivers {}, local API {}", config.joinUrl(), dir,
+                drivers.names(), localApi.address());
         loop.start();
         loop.joined().thenAccept(this::runTasks);
     }
@@ -153,6 +164,17 @@ public final class AgentWiring implements AutoCloseable {
         return drivers.taskDriver(name);
     }
 
+    /** The {@code host:port} of the local API as told to the server; empty before {@link #start()}. */
+    public String apiAddress() {
+        return localApi.address();
+    }
+
+    /** The task of {@code allocId} while the task runners know it (for the local API). */
+    private Optional<TaskHandle> task(String allocId) {
+        AssignmentLoop running = assignments;
+        return running == null ? Optional.empty() : running.task(allocId);
+    }
+
     public AgentConfig config() {
         return config;
     }
@@ -180,12 +202,13 @@ public final class AgentWiring implements AutoCloseable {
     }
 
     /**
-     * Stops heartbeats (promptly: no heartbeat starts after this returns), the HTTP client and the drivers'
-     * connections and threads. Tasks keep running. Idempotent.
+     * Stops the local API, heartbeats (promptly: no heartbeat starts after this returns), the HTTP client and
+     * the drivers' connections and threads. Tasks keep running. Idempotent.
      */
     @Override
     public void close() {
         try {
+            localApi.close();
             loop.close();
             AssignmentLoop running = assignments;
             if (running != null) {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * This machine's report: facts (re-read at most once per {@code factsMaxAge}, since they change
@@ -24,12 +25,15 @@ final class HostReport implements NodeReport {
     private final DriverSet drivers;
     private final InstantSource clock;
     private final Duration factsMaxAge;
+    private final Supplier<String> apiAddress;
     private final ReentrantLock lock = new ReentrantLock();
     private NodeFacts facts; // guarded by lock
     private Instant factsAt; // guarded by lock
 
+    /** @param apiAddress where the local API is reached ({@code host:port}), empty while it is not up */
     HostReport(FactsCollector factsCollector, MetricsSampler metricsSampler, DriverSet drivers, InstantSource clock,
-               Duration factsMaxAge) {
+               Duration factsMaxAge, Supplier<String> apiAddress) {
+        this.apiAddress = apiAddress;
         this.factsCollector = factsCollector;
         this.metricsSampler = metricsSampler;
         this.drivers = drivers;
@@ -46,7 +50,7 @@ final class HostReport implements NodeReport {
                 facts = factsCollector.collect(drivers.names());
                 factsAt = now;
             }
-            return facts;
+            return facts.withApiAddress(apiAddress.get());
         } finally {
             lock.unlock();
         }

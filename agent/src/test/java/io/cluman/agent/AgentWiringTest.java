@@ -3,6 +3,7 @@ package io.cluman.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.cluman.agent.api.LocalApiConfig;
 import io.cluman.agent.driver.FakeDockerEngine;
 import io.cluman.agent.driver.docker.DockerDriver;
 import io.cluman.agent.driver.process.ProcessDriver;
@@ -47,6 +48,8 @@ class AgentWiringTest {
             assertThat(join.facts().cpus()).isPositive();
             assertThat(join.facts().memoryBytes()).isPositive();
             assertThat(join.facts().drivers()).contains("process");
+            assertThat(join.facts().apiAddress()).isEqualTo("127.0.0.1:" + agent.apiAddress().split(":")[1])
+                    .isNotEqualTo("127.0.0.1:0");
         }
     }
 
@@ -156,7 +159,8 @@ class AgentWiringTest {
     }
 
     private AgentWiring agent(Path dataDir, Map<String, String> environment) {
-        AgentConfig config = AgentConfig.of(server.url(), TOKEN, dataDir.toString(), "web-1", "zone=a");
+        AgentConfig config = AgentConfig.of(server.url(), TOKEN, dataDir.toString(), "web-1", "zone=a")
+                .withLocalApi(LocalApiConfig.LOOPBACK_EPHEMERAL);
         Map<String, String> env = environment.isEmpty() ? Map.of("DOCKER_HOST", "unix://" + dir.resolve("no.sock"))
                 : environment;
         return new AgentWiring(config, InstantSource.system(), env);

@@ -10,11 +10,11 @@ import io.cluman.cli.process.DevCommand;
 import io.cluman.cli.process.ServerCommand;
 import io.cluman.cli.registry.RegistryCommand;
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code cluman}: one program for the server, the agent, and the commands that talk to a server.

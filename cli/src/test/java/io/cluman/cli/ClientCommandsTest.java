@@ -57,6 +57,20 @@ class ClientCommandsTest {
     }
 
     @Test
+    void listsWhatRunsUnmanagedOnANodeAsATableOrJson() {
+        server.on("GET /v1/nodes/n-1/unmanaged", 200, "[{\"driver\":\"docker\",\"runtimeId\":"
+                + "\"0123456789abcdef0123\",\"name\":\"outsider\",\"image\":\"redis:7\",\"state\":\"running\"}]");
+
+        Run table = run("node", "unmanaged", "n-1");
+        assertThat(table.code()).as(table.err()).isZero();
+        assertThat(table.out()).isEqualTo("NAME      DRIVER  IMAGE    STATE    ID\n"
+                + "outsider  docker  redis:7  running  0123456789ab\n");
+
+        Run json = run("node", "unmanaged", "n-1", "-o", "json");
+        assertThat(json.out()).startsWith("[").contains("\"runtimeId\" : \"0123456789abcdef0123\"");
+    }
+
+    @Test
     void listsNodesAsAJsonArrayWithIsoTimes() {
         server.on("GET /v1/nodes", 200, "[" + NODE.formatted("2026-11-21T12:00:00Z") + "]");
 

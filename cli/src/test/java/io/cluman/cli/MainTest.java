@@ -68,6 +68,16 @@ class MainTest {
         assertThat(Run.of("server", "--store", "zk://x").err()).contains("--store must be embedded or etcd://");
         assertThat(Run.of("server", "--off-after", "100ms").err()).contains("too short");
         assertThat(Run.of("dev", "--port", "-1").code()).isEqualTo(2);
+
+        Run apiPort = Run.of("agent", "--join", "http://x", "--token", "t", "--api-port", "70000");
+        assertThat(apiPort.code()).isEqualTo(2);
+        assertThat(apiPort.err()).contains("--api-port: 70000 is not a TCP port");
+        Run advertise = Run.of("agent", "--join", "http://x", "--token", "t", "--advertise", "a b:99999");
+        assertThat(advertise.code()).isEqualTo(2);
+        assertThat(advertise.err()).contains("--advertise: 'a b:99999' is not host or host:port");
+        Run devApi = Run.of("dev", "--api-port", "-5");
+        assertThat(devApi.code()).isEqualTo(2);
+        assertThat(devApi.err()).contains("--api-port: -5 is not a TCP port");
     }
 
     @Test

@@ -3,29 +3,37 @@ package io.cluman.client;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.cluman.model.agent.Assignments;
 import io.cluman.model.agent.HeartbeatRequest;
-import io.cluman.model.agent.StatusReport;
-import io.cluman.model.api.ContainerRequest;
-import io.cluman.model.api.ContainerView;
 import io.cluman.model.agent.HeartbeatResponse;
 import io.cluman.model.agent.JoinRequest;
 import io.cluman.model.agent.JoinResponse;
+import io.cluman.model.agent.StatusReport;
 import io.cluman.model.api.BatchRequest;
 import io.cluman.model.api.ClusterRequest;
 import io.cluman.model.api.ClusterView;
+import io.cluman.model.api.ContainerRequest;
+import io.cluman.model.api.ContainerView;
 import io.cluman.model.api.HealthStatus;
+import io.cluman.model.api.LogQuery;
 import io.cluman.model.api.NodePatch;
 import io.cluman.model.api.NodeView;
 import io.cluman.model.api.RegistryRequest;
 import io.cluman.model.api.RegistryView;
+import io.cluman.model.api.UnmanagedContainer;
 import io.cluman.model.event.Event;
 import io.cluman.model.job.Job;
 import io.cluman.model.node.NodeOperation;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 
 /**
  * A client of one Cluman server. Thread-safe; one instance per server and token. Errors the server
@@ -87,6 +95,12 @@ public final class ClumanClient {
 
     public Job batch(BatchRequest request) {
         return transport.send("POST", "v1/nodes/batch", request, Job.class);
+    }
+
+    /** What runs on the node's engine without Cluman's labels (asked of its agent); Cluman never touches it. */
+    public List<UnmanagedContainer> unmanaged(String nodeId) {
+        return transport.send("GET", "v1/nodes/" + Transport.segment(nodeId) + "/unmanaged", null,
+                new TypeReference<>() { });
     }
 
     public void deleteNode(String id) {
@@ -162,6 +176,25 @@ public final class ClumanClient {
     public ContainerView containerAction(String name, String action) {
         return transport.send("POST", "v1/containers/" + Transport.segment(name) + "/" + action, null,
                 ContainerView.class);
+    }
+
+    /**
+     * The container's output, line by line as the server streams it from the node's agent. With
+     * {@code follow} the stream ends when the container ends; close it to stop earlier.
+     *
+     * @param query which lines ({@link LogQuery#parse} reads the raw options)
+     */
+    public Stream<String> containerLogs(String name, LogQuery query) {
+        InputStream in = transport.stream("v1/containers/" + Transport.segment(name) + "/logs"
+                + query.toQueryString(), Map.of(), "text/plain");
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        return reader.lines().onClose(() -> {
+            try {
+                reader.close();
+            } catch (IOException e) {
+                // closing the connection early: nothing more to read anyway
+            }
+        });
     }
 
     public void deleteContainer(String name) {

@@ -63,9 +63,14 @@ final class Transport {
         }
     }
 
-    /** Opens a streaming GET (no timeout); the caller closes the stream. */
+    /** Opens a streaming GET of server-sent events (no timeout); the caller closes the stream. */
     InputStream stream(String path, Map<String, String> headers) {
-        HttpRequest.Builder builder = request(path, null).GET().header("Accept", "text/event-stream");
+        return stream(path, headers, "text/event-stream");
+    }
+
+    /** Opens a streaming GET of {@code accept} (no timeout); the caller closes the stream. */
+    InputStream stream(String path, Map<String, String> headers, String accept) {
+        HttpRequest.Builder builder = request(path, null).GET().header("Accept", accept);
         headers.forEach(builder::header);
         try {
             HttpResponse<InputStream> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());

@@ -27,7 +27,7 @@ final class AgentProcess implements AutoCloseable {
         command.add(System.getProperty("java.class.path"));
         command.add("io.cluman.cli.Main");
         command.addAll(List.of("agent", "--join", serverUrl, "--token", joinToken, "--data", dataDir.toString(),
-                "--name", name));
+                "--name", name, "--api-bind", "127.0.0.1", "--api-port", "0"));
         try {
             return new AgentProcess(new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start());

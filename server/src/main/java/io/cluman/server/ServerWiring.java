@@ -3,6 +3,9 @@ package io.cluman.server;
 import io.cluman.model.cluster.Cluster;
 import io.cluman.model.job.Job;
 import io.cluman.model.node.Node;
+import io.cluman.model.registry.Registry;
+import io.cluman.server.agents.AgentLink;
+import io.cluman.server.agents.NodeAgents;
 import io.cluman.server.api.Api;
 import io.cluman.server.api.ApiServer;
 import io.cluman.server.clusters.ClusterOperations;
@@ -10,9 +13,6 @@ import io.cluman.server.clusters.MembershipController;
 import io.cluman.server.containers.AssignmentFeed;
 import io.cluman.server.containers.ContainerOperations;
 import io.cluman.server.containers.DefaultsQuery;
-import io.cluman.server.options.ConfigRefresher;
-import io.cluman.server.options.ConfigRepository;
-import io.cluman.server.options.ContainerDefaults;
 import io.cluman.server.containers.StatusReceiver;
 import io.cluman.server.events.EventBus;
 import io.cluman.server.events.EventFeed;
@@ -32,7 +32,9 @@ import io.cluman.server.nodes.NodeLiveness;
 import io.cluman.server.nodes.NodeOperations;
 import io.cluman.server.nodes.NodeRegistry;
 import io.cluman.server.nodes.NodeViews;
-import io.cluman.model.registry.Registry;
+import io.cluman.server.options.ConfigRefresher;
+import io.cluman.server.options.ConfigRepository;
+import io.cluman.server.options.ContainerDefaults;
 import io.cluman.server.registries.PullFailures;
 import io.cluman.server.registries.RegistryCatalog;
 import io.cluman.server.registries.RegistryLogins;
@@ -56,7 +58,6 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Builds one server process with {@code new}, in dependency order, and closes it in reverse. Reading
@@ -100,7 +101,9 @@ public final class ServerWiring implements AutoCloseable {
         JobSubmitter jobs = new JobSubmitter(repos.jobs(), events, ids, clock);
 
         AssignmentFeed assignments = remember(new AssignmentFeed(store, repos.containers()).start());
-        ContainerDefaults defaults = new ContainerDefaults(configRepository(config, clock), (node, image) -> Optional.empty());
+        AgentLink agentLink = remember(new AgentLink(secrets.join()));
+        NodeAgents agents = new NodeAgents(nodes, agentLink);
+        ContainerDefaults defaults = new ContainerDefaults(configRepository(config, clock), agents);
         ContainerOperations containers = new ContainerOperations(store, repos.containers(), repos.containerStatus(),
                 repos.clusters(), nodes, assignments, events, ids, clock, defaults);
         RegistryCatalog registryCatalog = new RegistryCatalog(registryMirror);
@@ -123,7 +126,7 @@ public final class ServerWiring implements AutoCloseable {
                         clock),
                 new ClusterOperations(repos.clusters(), nodes, events, clock), repos.jobs(), eventFeed, errorFeed, containers, assignments, statuses,
                 new DefaultsQuery(defaults, nodes, repos.clusters()), registries,
-                new RegistryLogins(registryCatalog, secretBox, events)),
+                new RegistryLogins(registryCatalog, secretBox, events), agents),
                 config.bindHost(), config.port()));
         closeFirst.addAll(List.of(leadership, eventFeed, errorFeed, assignments));
         leadership.start(new LeaderControllers(controllers));

@@ -41,6 +41,12 @@ public final class FactsCollector {
                 osText(), agentVersion, drivers);
     }
 
+    /** The address others most likely reach this host at: its first address, else its name. */
+    public String primaryAddress() {
+        List<String> addresses = NetworkAddresses.ofThisHost();
+        return addresses.isEmpty() ? hostname() : addresses.get(0);
+    }
+
     /** The host's name: the kernel's, else the resolver's, else {@code localhost}. */
     public String hostname() {
         String name = os.getNetworkParams().getHostName();

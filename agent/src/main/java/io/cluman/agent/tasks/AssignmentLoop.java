@@ -1,10 +1,12 @@
 package io.cluman.agent.tasks;
 
 import io.cluman.agent.driver.TaskDriver;
+import io.cluman.agent.driver.TaskHandle;
 import io.cluman.client.ClumanClient;
 import io.cluman.model.agent.Assignments;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +67,14 @@ public final class AssignmentLoop implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * The task that runs (or ran) allocation {@code allocId} on this node now; empty when this node has none.
+     * Any thread may call it.
+     */
+    public Optional<TaskHandle> task(String allocId) {
+        return supervisor.task(allocId);
     }
 
     @Override

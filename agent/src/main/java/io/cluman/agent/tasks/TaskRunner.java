@@ -51,7 +51,7 @@ final class TaskRunner {
     private final Condition changed = lock.newCondition();
     private Assignment wanted;
     private boolean removed;
-    private TaskHandle handle;
+    private volatile TaskHandle handle; // written by the runner's thread only; read by the local API
     private long appliedGeneration = -1;
     private int restarts;
     private TaskState lastState;
@@ -82,6 +82,11 @@ final class TaskRunner {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The task this runner started or re-attached to, while it has one. */
+    java.util.Optional<TaskHandle> handle() {
+        return java.util.Optional.ofNullable(handle);
     }
 
     /** Sends the last report again (the server may have marked the task lost while it could not hear us). */

@@ -9,7 +9,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * Keeps one {@link TaskRunner} per allocation of this node. The first set of assignments is matched
  * with the tasks the drivers recovered: assigned ones are re-attached (not restarted), the others are
  * stopped and removed. Objects without Cluman's labels are never touched. Called from one thread (the
- * assignment loop).
+ * assignment loop), except {@link #task}, which any thread may call (the local API).
  */
 final class TaskSupervisor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TaskSupervisor.class);
@@ -26,7 +28,7 @@ final class TaskSupervisor implements AutoCloseable {
     private final String nodeId;
     private final Map<String, TaskDriver> drivers;
     private final Consumer<TaskReport> reports;
-    private final Map<String, TaskRunner> runners = new HashMap<>();
+    private final Map<String, TaskRunner> runners = new ConcurrentHashMap<>();
     private Map<String, TaskHandle> recovered;
 
     TaskSupervisor(String nodeId, Map<String, TaskDriver> drivers, Consumer<TaskReport> reports) {
@@ -58,6 +60,12 @@ final class TaskSupervisor implements AutoCloseable {
             return false;
         });
         removeOrphans(wanted);
+    }
+
+    /** The task that runs (or ran) allocation {@code allocId} on this node now; empty when there is none. */
+    Optional<TaskHandle> task(String allocId) {
+        TaskRunner runner = runners.get(allocId);
+        return runner == null ? Optional.empty() : runner.handle();
     }
 
     /** Every runner sends its last report again. */

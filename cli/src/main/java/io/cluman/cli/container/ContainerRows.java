@@ -3,6 +3,7 @@ package io.cluman.cli.container;
 import io.cluman.cli.output.Details;
 import io.cluman.cli.output.Human;
 import io.cluman.cli.output.Table;
+import io.cluman.model.api.ContainerStats;
 import io.cluman.model.api.ContainerView;
 import io.cluman.model.container.ContainerSpec;
 import io.cluman.model.container.DriverName;
@@ -11,6 +12,7 @@ import io.cluman.model.validation.Durations;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -63,7 +65,7 @@ public final class ContainerRows {
                     .add("workdir", s.workDir())
                     .add("healthcheck", healthcheck(s.healthcheck()));
         }
-        return d.add("desired", c.desired())
+        d.add("desired", c.desired())
                 .add("status", c.status())
                 .add("exit code", c.exitCode())
                 .add("restarts", c.restarts())
@@ -77,6 +79,28 @@ public final class ContainerRows {
                 .add("started", when(c.startedAt(), now))
                 .add("finished", when(c.finishedAt(), now))
                 .add("revision", c.revision());
+        if (c.stats() != null) {
+            d.add("cpu", String.format(Locale.ROOT, "%.1f%%", c.stats().cpuPercent()))
+                    .add("memory used", memory(c.stats()))
+                    .add("network", network(c.stats()));
+        }
+        if (c.statsError() != null) {
+            d.add("stats", "unavailable: " + c.statsError());
+        }
+        return d;
+    }
+
+    /** {@code 12.0 MiB of 64.0 MiB}, or without the limit when there is none. */
+    static String memory(ContainerStats s) {
+        return Human.size(s.memoryBytes()) + (s.memoryLimitBytes() > 0 ? " of " + Human.size(s.memoryLimitBytes()) : "");
+    }
+
+    /** {@code rx 1.2 KiB, tx 300 B}, or {@code -} when the driver cannot tell (plain processes). */
+    static String network(ContainerStats s) {
+        if (s.netRxBytes() < 0 || s.netTxBytes() < 0) {
+            return "-";
+        }
+        return "rx " + Human.size(s.netRxBytes()) + ", tx " + Human.size(s.netTxBytes());
     }
 
     private static String health(ContainerView c) {

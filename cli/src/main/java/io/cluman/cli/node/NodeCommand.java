@@ -8,6 +8,6 @@ import picocli.CommandLine.Command;
             NodeLsCommand.class, NodeShowCommand.class,
             NodeOperationCommand.Commission.class, NodeOperationCommand.Drain.class,
             NodeOperationCommand.Decommission.class, NodeOperationCommand.Upgrade.class,
-            NodeLabelCommand.class, NodeRmCommand.class, NodeBatchCommand.class})
+            NodeLabelCommand.class, NodeRmCommand.class, NodeBatchCommand.class, NodeUnmanagedCommand.class})
 public final class NodeCommand {
 }

@@ -2,6 +2,7 @@ package io.cluman.cli.process;
 
 import io.cluman.agent.AgentConfig;
 import io.cluman.agent.AgentWiring;
+import io.cluman.agent.api.LocalApiConfig;
 import io.cluman.cli.Main;
 import io.cluman.cli.args.KeyValue;
 import io.cluman.model.validation.FieldError;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
 public final class AgentCommand implements Callable<Integer> {
     /** The option behind each field of {@link AgentConfig}, to report its validation errors as usage errors. */
     private static final Map<String, String> OPTIONS = Map.of(
-            "joinUrl", "--join", "token", "--token", "dataDir", "--data", "name", "--name", "labels", "--labels");
+            "joinUrl", "--join", "token", "--token", "dataDir", "--data", "name", "--name", "labels", "--labels",
+            "apiPort", "--api-port", "advertise", "--advertise");
 
     @Option(names = "--join", required = true, paramLabel = "URL", description = "Server to join.")
     String joinUrl;
@@ -48,6 +50,20 @@ public final class AgentCommand implements Callable<Integer> {
             description = "Node labels, k=v,k2=v2.")
     List<KeyValue> labels = new ArrayList<>();
 
+    @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "8762",
+            description = "Port of the agent's local API, which the server calls for logs and stats"
+                    + " (default ${DEFAULT-VALUE}; 0: any free port).")
+    int apiPort;
+
+    @Option(names = "--api-bind", paramLabel = "ADDR", defaultValue = "0.0.0.0",
+            description = "Address the local API listens on (default ${DEFAULT-VALUE}: every interface).")
+    String apiBind;
+
+    @Option(names = "--advertise", paramLabel = "HOST[:PORT]",
+            description = "Address the server should call the local API at (default: the bind address, or this"
+                    + " host's first address when bound to every interface).")
+    String advertise;
+
     @Spec
     CommandSpec spec;
 
@@ -64,6 +80,7 @@ public final class AgentCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("cluman agent is up: joining " + joinUrl + agent.nodeId().map(id -> " as node " + id).orElse(""));
         out.println("  data: " + data.toAbsolutePath().normalize());
+        out.println("  local API: " + agent.apiAddress());
         out.println("Ctrl-C stops the agent; its tasks keep running.");
         out.flush();
         agent.joined().thenAccept(id -> {
@@ -78,7 +95,7 @@ public final class AgentCommand implements Callable<Integer> {
     AgentConfig config() {
         try {
             return new AgentConfig(joinUrl, token, data, name == null || name.isBlank() ? null : name.strip(),
-                    KeyValue.toMap(labels));
+                    KeyValue.toMap(labels), new LocalApiConfig(apiBind, apiPort, advertise));
         } catch (ValidationException e) {
             throw new ParameterException(spec.commandLine(), e.errors().stream().map(AgentCommand::describe)
                     .collect(Collectors.joining("; ")));

@@ -2,7 +2,9 @@ package io.cluman.cli.process;
 
 import io.cluman.agent.AgentConfig;
 import io.cluman.agent.AgentWiring;
+import io.cluman.agent.api.LocalApiConfig;
 import io.cluman.cli.Main;
+import io.cluman.model.validation.ValidationException;
 import io.cluman.server.ServerConfig;
 import io.cluman.server.ServerWiring;
 import java.io.PrintWriter;
@@ -13,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -40,6 +42,9 @@ public final class DevCommand implements Callable<Integer> {
 
     @Mixin
     ConfigGitOptions configGit;
+    @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "8762",
+            description = "Port of the local agent's API on 127.0.0.1 (default ${DEFAULT-VALUE}; 0: any free port).")
+    int apiPort;
 
     @Spec
     CommandSpec spec;
@@ -56,11 +61,17 @@ public final class DevCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        LocalApiConfig localApi;
+        try {
+            localApi = new LocalApiConfig("127.0.0.1", apiPort, null);
+        } catch (ValidationException e) {
+            throw new ParameterException(spec.commandLine(), "--api-port: " + e.errors().get(0).message());
+        }
         ServerWiring server = ServerWiring.start(config, clock);
         AgentWiring agent;
         try {
             agent = new AgentWiring(new AgentConfig(server.url(), server.joinToken(), data.resolve("agent"), null,
-                    Map.of()), clock);
+                    Map.of(), localApi), clock);
         } catch (RuntimeException e) {
             Lifetime.close(err, List.of(server));
             throw e;

@@ -286,6 +286,39 @@ class ContainerCommandsTest {
     }
 
     @Test
+    void showPrintsTheStatsOfARunningContainerOrWhyThereAreNone() {
+        String running = web("RUNNING", "RUNNING", 3);
+        server.on("GET /v1/containers/web-1", 200, running.substring(0, running.lastIndexOf('}'))
+                + ",\"stats\":{\"at\":\"2026-11-21T12:00:06Z\",\"cpuPercent\":12.345,\"memoryBytes\":12582912,"
+                + "\"memoryLimitBytes\":67108864,\"netRxBytes\":2048,\"netTxBytes\":300}}");
+        assertThat(run("show", "web-1").out())
+                .containsPattern("(?m)^cpu: +12.3%$")
+                .containsPattern("(?m)^memory used: +12.0 MiB of 64.0 MiB$")
+                .containsPattern("(?m)^network: +rx 2.0 KiB, tx 300 B$")
+                .doesNotContainPattern("(?m)^stats:");
+
+        server.on("GET /v1/containers/sleep-1", 200, sleeper("RUNNING", "null", "").replaceFirst("}$",
+                ",\"statsError\":\"node n-2 is off\"}"));
+        assertThat(run("show", "sleep-1").out()).containsPattern("(?m)^stats: +unavailable: node n-2 is off$")
+                .doesNotContainPattern("(?m)^cpu:");
+    }
+
+    @Test
+    void logsPrintTheLinesAndSendTailAndFollow() {
+        server.on("GET /v1/containers/web-1/logs?tail=2&follow=true", 200, "line-4\nline-5\n");
+        server.on("GET /v1/containers/web-1/logs", 200, "a\nb\n");
+
+        Run follow = run("logs", "web-1", "--tail", "2", "-f");
+        assertThat(follow.code()).as(follow.err()).isZero();
+        assertThat(follow.out()).isEqualTo("line-4\nline-5\n");
+        assertThat(run("logs", "web-1").out()).isEqualTo("a\nb\n");
+
+        Run negative = run("logs", "web-1", "--tail", "-1");
+        assertThat(negative.code()).isEqualTo(2);
+        assertThat(negative.err()).contains("--tail must be 0 or more");
+    }
+
+    @Test
     void startStopAndRestartPrintTheDesiredStateAndGeneration() {
         server.on("POST /v1/containers/web-1/stop", 200, web("STOPPED", "RUNNING", 4))
                 .on("POST /v1/containers/web-1/start", 200, web("RUNNING", "EXITED", 5))

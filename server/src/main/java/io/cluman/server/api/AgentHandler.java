@@ -1,15 +1,15 @@
 package io.cluman.server.api;
 
+import io.cluman.model.agent.Assignments;
 import io.cluman.model.agent.HeartbeatRequest;
 import io.cluman.model.agent.HeartbeatResponse;
 import io.cluman.model.agent.JoinRequest;
 import io.cluman.model.agent.JoinResponse;
-import io.cluman.server.nodes.HeartbeatReceiver;
-import io.cluman.model.agent.Assignments;
 import io.cluman.model.agent.StatusReport;
 import io.cluman.model.validation.Validator;
 import io.cluman.server.containers.AssignmentFeed;
 import io.cluman.server.containers.StatusReceiver;
+import io.cluman.server.nodes.HeartbeatReceiver;
 import io.cluman.server.nodes.NodeJoiner;
 import io.cluman.server.nodes.NodeRegistry;
 import io.cluman.server.registries.RegistryLogins;

@@ -1,6 +1,7 @@
 package io.cluman.server.api;
 
 import io.cluman.model.job.Job;
+import io.cluman.server.agents.NodeAgents;
 import io.cluman.server.clusters.ClusterOperations;
 import io.cluman.server.containers.AssignmentFeed;
 import io.cluman.server.containers.ContainerOperations;
@@ -30,19 +31,19 @@ public final class Api {
                         HeartbeatReceiver heartbeats, ClusterOperations clusters, JsonRepository<Job> jobs,
                         EventFeed events, EventFeed errors, ContainerOperations containers,
                         AssignmentFeed assignments, StatusReceiver statuses, DefaultsQuery defaults,
-                        RegistryOperations registries, RegistryLogins logins) {
+                        RegistryOperations registries, RegistryLogins logins, NodeAgents agents) {
     }
 
     public static ApiServer start(Parts p, String host, int port) {
         ApiServer server = new ApiServer(p.tokens(), host, port);
         Routes routes = server.routes();
         new HealthHandler(p.leadership(), p.store(), p.version()).register(routes);
-        new NodeHandler(p.nodes(), p.nodeOperations(), p.nodeViews()).register(routes);
+        new NodeHandler(p.nodes(), p.nodeOperations(), p.nodeViews(), p.agents()).register(routes);
         new ClusterHandler(p.clusters()).register(routes);
         new JobHandler(p.jobs()).register(routes);
         new EventHandler(p.events(), p.errors()).register(routes);
         new DefaultsHandler(p.defaults()).register(routes);
-        new ContainerHandler(p.containers()).register(routes);
+        new ContainerHandler(p.containers(), p.agents()).register(routes);
         new RegistryHandler(p.registries()).register(routes);
         new AgentHandler(p.joiner(), p.heartbeats(), p.assignments(), p.logins(), p.statuses(), p.nodes())
                 .register(routes);

@@ -3,8 +3,10 @@ package io.cluman.server.api;
 import io.cluman.model.api.BatchRequest;
 import io.cluman.model.api.NodePatch;
 import io.cluman.model.api.NodeView;
+import io.cluman.model.api.UnmanagedContainer;
 import io.cluman.model.job.Job;
 import io.cluman.model.node.NodeOperation;
+import io.cluman.server.agents.NodeAgents;
 import io.cluman.server.nodes.NodeFilter;
 import io.cluman.server.nodes.NodeOperations;
 import io.cluman.server.nodes.NodeRegistry;
@@ -12,16 +14,21 @@ import io.cluman.server.nodes.NodeViews;
 import io.javalin.http.Context;
 import java.util.Comparator;
 
-/** {@code /v1/nodes}: list, show, label, lifecycle operations (as jobs), batches, forget. */
+/**
+ * {@code /v1/nodes}: list, show, label, lifecycle operations (as jobs), batches, forget, and what else runs
+ * on a node (asked of its agent).
+ */
 final class NodeHandler {
     private final NodeRegistry nodes;
     private final NodeOperations operations;
     private final NodeViews views;
+    private final NodeAgents agents;
 
-    NodeHandler(NodeRegistry nodes, NodeOperations operations, NodeViews views) {
+    NodeHandler(NodeRegistry nodes, NodeOperations operations, NodeViews views, NodeAgents agents) {
         this.nodes = nodes;
         this.operations = operations;
         this.views = views;
+        this.agents = agents;
     }
 
     void register(Routes routes) {
@@ -33,6 +40,10 @@ final class NodeHandler {
                 .body(BatchRequest.class).returns(Job.class).status(202).errors(404, 409, 413).handle(this::batch);
         routes.get("/v1/nodes/{id}", Access.ADMIN, "nodes", "One node").returns(NodeView.class).errors(404)
                 .handle(ctx -> ctx.json(views.view(operations.find(ctx.pathParam("id")))));
+        routes.get("/v1/nodes/{id}/unmanaged", Access.ADMIN, "nodes",
+                        "What runs on the node's engine without Cluman's labels (read-only: Cluman never touches it)")
+                .returnsList(UnmanagedContainer.class).errors(404, 503)
+                .handle(ctx -> ctx.json(agents.unmanaged(ctx.pathParam("id"))));
         routes.patch("/v1/nodes/{id}", Access.ADMIN, "nodes", "Set or remove labels (empty value removes)")
                 .body(NodePatch.class).returns(NodeView.class).errors(404, 413).handle(this::patch);
         for (NodeOperation op : NodeOperation.values()) {

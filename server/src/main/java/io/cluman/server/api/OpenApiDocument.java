@@ -69,6 +69,7 @@ final class OpenApiDocument {
                 case 404 -> "no such object";
                 case 409 -> "clashes with the current state";
                 case 413 -> "body over 1 MiB";
+                case 503 -> "the node or its agent cannot answer now";
                 default -> "error";
             }, schemas);
         }

@@ -1,7 +1,5 @@
 package io.cluman.server.containers;
 
-import io.cluman.server.options.ContainerDefaults;
-import io.cluman.server.options.RequestLayer;
 import io.cluman.model.api.ContainerRequest;
 import io.cluman.model.api.ContainerView;
 import io.cluman.model.cluster.Cluster;
@@ -17,6 +15,8 @@ import io.cluman.server.api.ApiError;
 import io.cluman.server.events.EventBus;
 import io.cluman.server.nodes.Ids;
 import io.cluman.server.nodes.NodeRegistry;
+import io.cluman.server.options.ContainerDefaults;
+import io.cluman.server.options.RequestLayer;
 import io.cluman.store.Compare;
 import io.cluman.store.KvStore;
 import io.cluman.store.Op;

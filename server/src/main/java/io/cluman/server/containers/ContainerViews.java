@@ -18,6 +18,6 @@ final class ContainerViews {
                 s == null ? 0 : s.restarts(), s == null ? null : s.lastError(), s == null ? null : s.health(),
                 s == null ? null : s.healthReason(), c.allocId(), c.generation(),
                 s == null ? null : s.runtimeId(), c.createdAt(), s == null ? null : s.startedAt(),
-                s == null ? null : s.finishedAt(), c.revision());
+                s == null ? null : s.finishedAt(), c.revision(), null, null);
     }
 }

@@ -1,12 +1,12 @@
 package io.cluman.server.containers;
 
-import io.cluman.server.options.OptionSyntax;
 import io.cluman.model.api.ContainerRequest;
 import io.cluman.model.container.ContainerSpec;
 import io.cluman.model.container.DriverName;
 import io.cluman.model.container.HealthCheck;
 import io.cluman.model.validation.Sizes;
 import io.cluman.model.validation.Validator;
+import io.cluman.server.options.OptionSyntax;
 import java.util.List;
 
 /** Checks a container request field by field and turns it into a {@link ContainerSpec}. Pure. */

@@ -115,6 +115,28 @@ class ContainerApiTest {
     }
 
     @Test
+    void logsAndStatsSayWhyWhenTheAgentHasNoLocalApi() {
+        ContainerView c = admin.createContainer(sleeper("web", nodeA, null, List.of()));
+        var pending = server.send("GET", "/v1/containers/web/logs", null);
+        assertThat(pending.statusCode()).isEqualTo(409);
+        assertThat(pending.body()).contains("has not started on node " + nodeA);
+
+        FakeAgents.report(agent, nodeA, c.allocId(), TaskState.RUNNING, null);
+        var noApi = server.send("GET", "/v1/containers/web/logs?tail=3", null);
+        assertThat(noApi.statusCode()).isEqualTo(503);
+        assertThat(noApi.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("application/problem+json"));
+        assertThat(noApi.body()).contains(nodeA).contains("has no local API");
+        ContainerView shown = admin.container("web");
+        assertThat(shown.stats()).isNull();
+        assertThat(shown.statsError()).contains(nodeA).contains("has no local API");
+        assertThat(admin.containers(Map.of())).allSatisfy(v -> assertThat(v.statsError()).isNull());
+        var unmanaged = server.send("GET", "/v1/nodes/" + nodeA + "/unmanaged", null);
+        assertThat(unmanaged.statusCode()).isEqualTo(503);
+        assertThat(unmanaged.body()).contains("has no local API");
+    }
+
+    @Test
     void aContainerOfANodeThatGoesOffIsLostUntilItsAgentReportsAgain() {
         ContainerView c = admin.createContainer(sleeper("web", nodeA, null, List.of()));
         FakeAgents.report(agent, nodeA, c.allocId(), TaskState.RUNNING, null);

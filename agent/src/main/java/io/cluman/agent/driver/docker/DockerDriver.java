@@ -11,10 +11,11 @@ import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import io.cluman.agent.driver.DockerProbe;
-import io.cluman.agent.driver.DriverException;
 import io.cluman.agent.driver.DriverException.Reason;
+import io.cluman.agent.driver.DriverException;
 import io.cluman.agent.driver.ExecResult;
 import io.cluman.agent.driver.ExecSource;
+import io.cluman.agent.driver.ImageLabels;
 import io.cluman.agent.driver.LogSource;
 import io.cluman.agent.driver.PortMapping;
 import io.cluman.agent.driver.Signals;
@@ -34,6 +35,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +53,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: docker-java's client is, and the driver keeps no other state. The constructor does no
  * I/O; the first call connects.
  */
-public final class DockerDriver implements TaskDriver, LogSource, StatsSource, ExecSource {
+public final class DockerDriver implements TaskDriver, LogSource, StatsSource, ExecSource, ImageLabels {
     public static final String NAME = DockerProbe.NAME;
     /** How long an image pull may take before start gives up with PULL_FAILED. */
     public static final Duration DEFAULT_PULL_TIMEOUT = Duration.ofMinutes(10);
@@ -285,6 +287,19 @@ public final class DockerDriver implements TaskDriver, LogSource, StatsSource, E
     @Override
     public ExecResult exec(TaskHandle handle, List<String> argv, Duration timeout) throws InterruptedException {
         return DockerExec.run(docker, handle, argv, timeout);
+    }
+
+    @Override
+    public Optional<Map<String, String>> imageLabels(String image) {
+        try {
+            var config = docker.inspectImageCmd(image).exec().getConfig();
+            Map<String, String> labels = config == null ? null : config.getLabels();
+            return Optional.of(labels == null ? Map.of() : Map.copyOf(labels));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            throw DockerErrors.map(e, "inspecting image " + image);
+        }
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.cluman.agent.driver.process;
 
-import io.cluman.agent.driver.DriverException;
 import io.cluman.agent.driver.DriverException.Reason;
+import io.cluman.agent.driver.DriverException;
 import io.cluman.agent.driver.ExecResult;
 import java.io.File;
 import java.io.IOException;
