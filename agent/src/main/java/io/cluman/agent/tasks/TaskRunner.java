@@ -1,7 +1,6 @@
 package io.cluman.agent.tasks;
 
 import io.cluman.agent.driver.DriverException;
-import io.cluman.agent.driver.RegistryAuth;
 import io.cluman.agent.driver.TaskDriver;
 import io.cluman.agent.driver.TaskHandle;
 import io.cluman.agent.driver.TaskRequest;
@@ -9,7 +8,6 @@ import io.cluman.agent.driver.TaskStatus;
 import io.cluman.agent.health.HealthReading;
 import io.cluman.agent.health.HealthWatch;
 import io.cluman.model.agent.Assignment;
-import io.cluman.model.agent.RegistryLogin;
 import io.cluman.model.agent.TaskFailure;
 import io.cluman.model.agent.TaskReport;
 import io.cluman.model.container.DesiredState;
@@ -41,7 +39,6 @@ import org.slf4j.LoggerFactory;
 final class TaskRunner {
     private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
     private static final Duration GRACE = Duration.ofSeconds(10);
-    private static final Duration SLICE = Duration.ofMillis(500);
     private static final Duration RETRY = Duration.ofSeconds(1);
 
     private final String nodeId;
@@ -58,6 +55,7 @@ final class TaskRunner {
     private final ReentrantLock reportLock = new ReentrantLock();
     private final HealthWatch health = new HealthWatch(InstantSource.system(), this::healthChanged);
     private TaskReport lastReport;
+    private TaskWatch watching; // the runner's thread only
 
     TaskRunner(String nodeId, TaskDriver driver, Assignment wanted, TaskHandle recovered, Consumer<TaskReport> reports) {
         this.nodeId = nodeId;
@@ -146,6 +144,7 @@ final class TaskRunner {
             teardown(true);
         }
         if (a.desired() == DesiredState.STOPPED) {
+            closeWatch();
             health.stop();
             if (handle != null) {
                 driver.stop(handle, GRACE, "TERM");
@@ -165,14 +164,14 @@ final class TaskRunner {
     private void launch(Assignment a) throws InterruptedException {
         report(TaskState.STARTING, null, "", handle);
         try {
-            handle = driver.start(new TaskRequest(a.allocId(), nodeId, a.spec(), auth(a.login())));
+            handle = driver.start(new TaskRequest(a.allocId(), nodeId, a.spec(), DriverTerms.auth(a.login())));
             appliedGeneration = a.generation();
             observe(handle);
         } catch (DriverException e) {
             if (e.reason() == DriverException.Reason.CONFLICT && adoptOrClear(a)) {
                 return;
             }
-            report(TaskState.FAILED, e.getMessage(), failure(e.reason()));
+            report(TaskState.FAILED, e.getMessage(), DriverTerms.failure(e.reason()));
             RestartPolicy policy = RestartPolicy.parse(a.spec().restart());
             if (e.reason() == DriverException.Reason.ENGINE_UNAVAILABLE) {
                 // never started, so no restart: try again once the engine answers, whatever the policy
@@ -187,28 +186,39 @@ final class TaskRunner {
         }
     }
 
-    /** Watches a running task for a while; when it has ended, applies the restart policy. */
+    /**
+     * Waits until the task ends or the allocation changes; once it has ended, applies the restart policy.
+     * The waiting for the end is a {@link TaskWatch}'s, kept across calls while the handle stays.
+     */
     private void watch(Assignment a) throws InterruptedException {
+        if (watching == null || watching.handle() != handle) {
+            closeWatch();
+            if (lastState != TaskState.RUNNING) {
+                observe(handle); // a re-attached task: say it runs
+            }
+            health.watch(a.spec().healthcheck(), driver, handle);
+            watching = TaskWatch.start(driver, handle, this::wake);
+        }
+        if (!waitForChangeOrEnd(a, watching)) {
+            return;
+        }
         TaskStatus status;
         try {
-            status = driver.await(handle, SLICE);
-        } catch (DriverException e) {
-            if (e.retryable()) {
+            status = watching.ended().join();
+        } catch (java.util.concurrent.CompletionException ce) {
+            closeWatch();
+            if (ce.getCause() instanceof DriverException e && e.retryable()) {
                 // the engine does not answer (restarting, say): the task is neither gone nor known to run
                 LOG.debug("cannot watch {}: {}", a.allocId(), e.getMessage());
-                waitForChange(a, SLICE);
+                waitForChange(a, RETRY);
                 return;
             }
             health.stop();
-            report(TaskState.FAILED, null, "the task disappeared: " + e.getMessage(), null);
+            report(TaskState.FAILED, null, "the task disappeared: " + ce.getCause().getMessage(), null);
             handle = null;
             return;
         }
-        if (status.isRunning()) {
-            health.watch(a.spec().healthcheck(), driver, handle);
-            report(status);
-            return;
-        }
+        closeWatch();
         health.stop();
         report(status);
         RestartPolicy policy = RestartPolicy.parse(a.spec().restart());
@@ -221,6 +231,23 @@ final class TaskRunner {
             }
         } else {
             waitForGeneration(a);
+        }
+    }
+
+    private void closeWatch() {
+        if (watching != null) {
+            watching.close();
+            watching = null;
+        }
+    }
+
+    /** The watched task ended (on the watch's thread): wake the runner. */
+    private void wake() {
+        lock.lock();
+        try {
+            changed.signalAll();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -249,21 +276,8 @@ final class TaskRunner {
         return false;
     }
 
-    private static RegistryAuth auth(RegistryLogin login) {
-        return login == null ? null : new RegistryAuth(login.username(), login.password(), login.server());
-    }
-
-    /** The failure kind the server explains and announces (pull failures), or null. */
-    private static TaskFailure failure(DriverException.Reason reason) {
-        return switch (reason) {
-            case PULL_UNAUTHORIZED -> TaskFailure.PULL_UNAUTHORIZED;
-            case IMAGE_NOT_FOUND -> TaskFailure.IMAGE_NOT_FOUND;
-            case PULL_FAILED -> TaskFailure.PULL_FAILED;
-            default -> null;
-        };
-    }
-
     private void teardown(boolean destroy) {
+        closeWatch();
         health.stop();
         if (handle == null) {
             return;
@@ -366,6 +380,19 @@ final class TaskRunner {
                 nanos = changed.awaitNanos(nanos);
             }
             return wanted != seen || removed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until the watched task ends or the allocation changes; whether the task ended. */
+    private boolean waitForChangeOrEnd(Assignment seen, TaskWatch watch) throws InterruptedException {
+        lock.lock();
+        try {
+            while (wanted == seen && !removed && !watch.ended().isDone()) {
+                changed.await(1, TimeUnit.MINUTES);
+            }
+            return watch.ended().isDone();
         } finally {
             lock.unlock();
         }
