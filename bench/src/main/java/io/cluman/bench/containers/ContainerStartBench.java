@@ -9,12 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Starts N containers on one node through Cluman and through a {@code docker run -d} loop on the same engine,
- * alternating, for several rounds; prints every round and the medians' ratio.
+ * Starts N containers on one node through Cluman, through a {@code docker run -d} loop on the same engine,
+ * and through several such loops at once (the engine's parallel ceiling), alternating, for several rounds;
+ * prints every round and the medians' ratios.
  *
  * <pre>
  * ContainerStartBench --server URL --token ADMIN_TOKEN --docker-host unix:///path/sock
- *                     [--count 50] [--rounds 3] [--image busybox:local]
+ *                     [--count 50] [--rounds 3] [--image busybox:local] [--engine-parallel 8]
  * </pre>
  */
 public final class ContainerStartBench {
@@ -25,6 +26,7 @@ public final class ContainerStartBench {
         Map<String, String> o = options(args);
         int count = Integer.parseInt(o.getOrDefault("count", "50"));
         int rounds = Integer.parseInt(o.getOrDefault("rounds", "3"));
+        int parallel = Integer.parseInt(o.getOrDefault("engine-parallel", "8"));
         String image = o.getOrDefault("image", "busybox:local");
         ClumanClient admin = ClumanClient.connect(require(o, "server"), require(o, "token"));
         EngineLoop engine = new EngineLoop(require(o, "docker-host"), image);
@@ -36,11 +38,17 @@ public final class ContainerStartBench {
 
         List<RoundResult> engineRounds = new ArrayList<>();
         List<RoundResult> clumanRounds = new ArrayList<>();
+        List<RoundResult> parallelRounds = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
             RoundResult e = engine.run(count, "eng-" + r + "-");
             System.out.println("round " + r + ": " + e);
             engine.remove(count, "eng-" + r + "-");
             engineRounds.add(e);
+
+            RoundResult p = engine.runParallel(count, "par-" + r + "-", parallel);
+            System.out.println("round " + r + ": " + p);
+            engine.remove(count, "par-" + r + "-");
+            parallelRounds.add(p);
 
             RoundResult c = cluman.run(count, "c" + r + "-");
             System.out.println("round " + r + ": " + c);
@@ -50,8 +58,11 @@ public final class ContainerStartBench {
         }
         double engineRate = median(engineRounds);
         double clumanRate = median(clumanRounds);
+        double parallelRate = median(parallelRounds);
         System.out.printf("median: engine %.1f/s, cluman %.1f/s: cluman reaches %.0f %% of the engine's rate%n",
                 engineRate, clumanRate, 100 * clumanRate / engineRate);
+        System.out.printf("median: %d docker run loops at once %.1f/s: cluman reaches %.0f %% of that%n", parallel,
+                parallelRate, 100 * clumanRate / parallelRate);
     }
 
     private static void awaitRemoved(EngineLoop engine) throws Exception {

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,9 +26,36 @@ final class EngineLoop {
     RoundResult run(int count, String prefix) throws IOException, InterruptedException {
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
-            docker(List.of("run", "-d", "--network", "host", "--name", prefix + i, image, "sleep", "3600"));
+            runOne(prefix + i);
         }
         return new RoundResult("engine", count, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** The same with {@code workers} loops at once (as {@code xargs -P}): the engine's parallel ceiling. */
+    RoundResult runParallel(int count, String prefix, int workers) throws InterruptedException {
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(workers)) {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String name = prefix + i;
+                runs.add(pool.submit(() -> {
+                    runOne(name);
+                    return null;
+                }));
+            }
+            for (Future<?> run : runs) {
+                try {
+                    run.get();
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        }
+        return new RoundResult("engine" + workers, count, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private void runOne(String name) throws IOException, InterruptedException {
+        docker(List.of("run", "-d", "--network", "host", "--name", name, image, "sleep", "3600"));
     }
 
     /** Removes the containers of {@link #run} (SIGKILL, at once). */
