@@ -142,6 +142,11 @@ class ContainerApiTest {
         FakeAgents.report(agent, nodeA, c.allocId(), TaskState.RUNNING, null);
         await().atMost(Duration.ofSeconds(15)).until(() -> admin.container("web").status() == TaskState.LOST);
         assertThat(admin.container("web").lastError()).contains("node went off");
+        assertThatThrownBy(() -> admin.createContainer(sleeper("late", nodeA, null, List.of())))
+                .as("an off node takes no container").isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(409);
+                    assertThat(e.problem().detail()).contains("off");
+                });
         assertThat(admin.events(Map.of("topic", "bus.cluman.log.docker", "severity", "WARNING")))
                 .anyMatch(e -> e.message().contains("lost"));
         FakeAgents.beat(agent, nodeA, 60L << 30);
