@@ -1,5 +1,6 @@
 package io.cluman.bench.containers;
 
+import io.cluman.bench.CommandLineOptions;
 import io.cluman.client.ClumanClient;
 import io.cluman.model.api.NodeView;
 import java.time.Duration;
@@ -23,13 +24,13 @@ public final class ContainerStartBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> o = options(args);
+        Map<String, String> o = CommandLineOptions.parse(args);
         int count = Integer.parseInt(o.getOrDefault("count", "50"));
         int rounds = Integer.parseInt(o.getOrDefault("rounds", "3"));
         int parallel = Integer.parseInt(o.getOrDefault("engine-parallel", "8"));
         String image = o.getOrDefault("image", "busybox:local");
-        ClumanClient admin = ClumanClient.connect(require(o, "server"), require(o, "token"));
-        EngineLoop engine = new EngineLoop(require(o, "docker-host"), image);
+        ClumanClient admin = ClumanClient.connect(CommandLineOptions.require(o, "server"), CommandLineOptions.require(o, "token"));
+        EngineLoop engine = new EngineLoop(CommandLineOptions.require(o, "docker-host"), image);
         NodeView node = admin.nodes(Map.of("state", "ACTIVE")).stream()
                 .filter(n -> n.drivers() != null && n.drivers().contains("docker")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no ACTIVE node with the docker driver"));
@@ -78,24 +79,5 @@ public final class ContainerStartBench {
     private static double median(List<RoundResult> results) {
         List<Double> rates = results.stream().map(RoundResult::perSecond).sorted(Comparator.naturalOrder()).toList();
         return rates.get(rates.size() / 2);
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new java.util.HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("expected an option, got '" + args[i] + "'");
-            }
-            options.put(args[i].substring(2), args[i + 1]);
-        }
-        return options;
-    }
-
-    private static String require(Map<String, String> options, String name) {
-        String value = options.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException("--" + name + " is required");
-        }
-        return value;
     }
 }

@@ -1,0 +1,52 @@
+package io.cluman.bench.services;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the docker CLI against one engine, and waits until it runs a given number of matching containers. */
+final class EngineCount {
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private final String dockerHost;
+
+    EngineCount(String dockerHost) {
+        this.dockerHost = dockerHost;
+    }
+
+    /** How many running containers carry {@code label} (a key, or key=value). */
+    int running(String label) throws IOException, InterruptedException {
+        return (int) docker(List.of("ps", "-q", "--filter", "label=" + label, "--filter", "status=running"))
+                .lines().filter(l -> !l.isBlank()).count();
+    }
+
+    /** Waits until exactly {@code count} matching containers run; the time from {@code startNanos}. */
+    Duration awaitRunning(String label, int count, long startNanos, Duration limit)
+            throws IOException, InterruptedException {
+        long deadline = startNanos + limit.toNanos();
+        while (running(label) != count) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(count + " containers labelled " + label + " were not running within "
+                        + limit.toSeconds() + " s (running: " + running(label) + ")");
+            }
+            Thread.sleep(POLL);
+        }
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    String docker(List<String> args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add("docker");
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("DOCKER_HOST", dockerHost);
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IOException(command + " failed: " + out);
+        }
+        return out;
+    }
+}
