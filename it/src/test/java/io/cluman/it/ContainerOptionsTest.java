@@ -114,6 +114,19 @@ class ContainerOptionsTest {
     }
 
     @Test
+    void labelsOfAnImageTheNodeHasNotPulledComeFromItsRegistry() throws Exception {
+        try (RegistryProcess registry = RegistryProcess.start("ci", "s3cret")) {
+            String image = registry.push(engine, DockerdProcess.IMAGE, "team/busybox", "1", "ci", "s3cret");
+            admin.addRegistry(new RegistryRequest("corp", registry.address(), "ci", "s3cret"));
+            ContainerView created = admin.createContainer(new ContainerRequest("pulled", DriverName.DOCKER, image,
+                    null, List.of("sleep", "3600"), node, null, null, null, null, null, "no", null));
+            assertThat(created.spec().memory()).as("arg.memory=64M, read from the registry's manifest")
+                    .isEqualTo(64L << 20);
+            await().atMost(WAIT).until(() -> admin.container("pulled"), c -> c.status() == TaskState.RUNNING);
+        }
+    }
+
+    @Test
     void anImageThatExistsNowhereFailsTheContainerWithAClearErrorAndAnErrorEvent() throws Exception {
         try (RegistryProcess registry = RegistryProcess.start("puller", "s3cret")) {
             admin.addRegistry(new RegistryRequest("local", registry.address(), "puller", "s3cret"));

@@ -3,7 +3,6 @@ package io.cluman.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.dockerjava.api.model.AuthConfig;
 import io.cluman.agent.AgentConfig;
 import io.cluman.agent.AgentWiring;
 import io.cluman.agent.driver.docker.DockerdProcess;
@@ -26,7 +25,6 @@ import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,15 +118,7 @@ class PrivateRegistryTest {
 
     /** Pushes busybox:local to {@code registry} as cluman/busybox:TAG, then drops it from the engine. */
     private String push(RegistryProcess registry, String tag) throws InterruptedException {
-        String repository = registry.address() + "/cluman/busybox";
-        engine.client().tagImageCmd(DockerdProcess.IMAGE, repository, tag).exec();
-        engine.client().pushImageCmd(repository).withTag(tag)
-                .withAuthConfig(new AuthConfig().withUsername("ci").withPassword(PASSWORD)
-                        .withRegistryAddress(registry.address()))
-                .start().awaitCompletion(60, TimeUnit.SECONDS);
-        String image = repository + ":" + tag;
-        engine.client().removeImageCmd(image).exec();
-        return image;
+        return registry.push(engine, DockerdProcess.IMAGE, "cluman/busybox", tag, "ci", PASSWORD);
     }
 
     private AgentWiring startAgent() {

@@ -35,6 +35,8 @@ import io.cluman.server.nodes.NodeViews;
 import io.cluman.server.options.ConfigRefresher;
 import io.cluman.server.options.ConfigRepository;
 import io.cluman.server.options.ContainerDefaults;
+import io.cluman.server.options.ImageLabelSource;
+import io.cluman.server.registries.ManifestLabels;
 import io.cluman.server.registries.PullFailures;
 import io.cluman.server.registries.RegistryCatalog;
 import io.cluman.server.registries.RegistryLogins;
@@ -103,10 +105,12 @@ public final class ServerWiring implements AutoCloseable {
         AssignmentFeed assignments = remember(new AssignmentFeed(store, repos.containers()).start());
         AgentLink agentLink = remember(new AgentLink(secrets.join()));
         NodeAgents agents = new NodeAgents(nodes, agentLink);
-        ContainerDefaults defaults = new ContainerDefaults(configRepository(config, clock), agents);
+        RegistryCatalog registryCatalog = new RegistryCatalog(registryMirror);
+        RegistryLogins logins = new RegistryLogins(registryCatalog, secretBox, events);
+        ContainerDefaults defaults = new ContainerDefaults(configRepository(config, clock),
+                ImageLabelSource.firstOf(agents, new ManifestLabels(logins::forImage)));
         ContainerOperations containers = new ContainerOperations(store, repos.containers(), repos.containerStatus(),
                 repos.clusters(), nodes, assignments, events, ids, clock, defaults);
-        RegistryCatalog registryCatalog = new RegistryCatalog(registryMirror);
         StatusReceiver statuses = new StatusReceiver(repos.containerStatus(), nodes, assignments, events,
                 new PullFailures(registryCatalog), clock);
         RegistryOperations registries = new RegistryOperations(repos.registries(), registryCatalog, secretBox, events,
@@ -126,7 +130,7 @@ public final class ServerWiring implements AutoCloseable {
                         clock),
                 new ClusterOperations(repos.clusters(), nodes, events, clock), repos.jobs(), eventFeed, errorFeed, containers, assignments, statuses,
                 new DefaultsQuery(defaults, nodes, repos.clusters()), registries,
-                new RegistryLogins(registryCatalog, secretBox, events), agents),
+                logins, agents),
                 config.bindHost(), config.port()));
         closeFirst.addAll(List.of(leadership, eventFeed, errorFeed, assignments));
         leadership.start(new LeaderControllers(controllers));

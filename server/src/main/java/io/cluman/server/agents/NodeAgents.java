@@ -76,8 +76,8 @@ public final class NodeAgents implements ImageLabelSource {
      */
     @Override
     public Optional<Map<String, String>> labels(Node node, String image) {
-        String address = node.facts().apiAddress();
-        if (!node.on() || address == null || address.isBlank()) {
+        String address = node == null ? null : node.facts().apiAddress();
+        if (address == null || address.isBlank() || !node.on()) {
             return Optional.empty();
         }
         try {

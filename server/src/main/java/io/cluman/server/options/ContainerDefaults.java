@@ -47,11 +47,15 @@ public final class ContainerDefaults {
     /**
      * What {@code image} gets in {@code cluster} before a request's own options.
      *
-     * @param candidates nodes to ask for the image's labels, in order; the first that can tell wins
+     * @param candidates nodes to ask for the image's labels, in order; the first that can tell wins (none:
+     *                   the label source is asked without a node, e.g. the image's registry)
      */
     public DefaultsReport report(String cluster, String image, List<Node> candidates) {
         List<OptionLayer> layers = new ArrayList<>();
         String labelsFrom = null;
+        if (candidates.isEmpty()) {
+            labels.labels(null, image).ifPresent(l -> layers.add(ImageLabelLayer.from(l)));
+        }
         for (Node node : candidates) {
             Optional<Map<String, String>> found = labels.labels(node, image);
             if (found.isPresent()) {

@@ -1,5 +1,6 @@
 package io.cluman.agent.driver.docker;
 
+import com.github.dockerjava.api.model.AuthConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
@@ -101,6 +102,23 @@ public final class RegistryProcess implements AutoCloseable {
         } catch (IOException e) {
             return "(no log)";
         }
+    }
+
+    /**
+     * Pushes {@code image} from {@code engine} to this registry as {@code <address>/<path>:<tag>} with the given
+     * login, then removes that name from the engine (so a container of it must be pulled); returns the name.
+     */
+    public String push(DockerdProcess engine, String image, String path, String tag, String user, String password)
+            throws InterruptedException {
+        String repository = address() + "/" + path;
+        engine.client().tagImageCmd(image, repository, tag).exec();
+        engine.client().pushImageCmd(repository).withTag(tag)
+                .withAuthConfig(new AuthConfig().withUsername(user).withPassword(password)
+                        .withRegistryAddress(address()))
+                .start().awaitCompletion(60, TimeUnit.SECONDS);
+        String pushed = repository + ":" + tag;
+        engine.client().removeImageCmd(pushed).exec();
+        return pushed;
     }
 
     private static int freePort() throws IOException {
