@@ -37,7 +37,8 @@ final class HealthCheckMapper {
         }
         values.warnUnsupported(h, path, KEYS, Map.of("start_interval", "not supported by Cluman: checks run every"
                 + " interval from the start"));
-        if (Boolean.TRUE.equals(values.bool(h.get("disable"), Paths.child(path, "disable"), false))) {
+        Boolean disable = values.bool(h.get("disable"), Paths.child(path, "disable"), false);
+        if (disable == null || disable) {
             return null;
         }
         if (!h.containsKey("test")) {

@@ -56,7 +56,7 @@ final class ServiceMapper {
         }
         values.warnUnsupported(s, path, KEYS, REASONS);
         String image = values.text(s.get("image"), Paths.child(path, "image"));
-        if (image == null || image.isBlank()) {
+        if (s.get("image") == null || (image != null && image.isBlank())) {
             findings.error(Paths.child(path, "image"), "is required: Cluman runs images"
                     + (s.containsKey("build") ? "; build this one, push it to a registry and name it here" : ""));
         }
