@@ -113,6 +113,21 @@ class ServiceMappingTest {
     }
 
     @Test
+    void unquotedScalarsKeepTheirTextNotYaml11Types() {
+        ComposeService s = web("ports: [22:22, 2222:22]\nrestart: no\nlabels: {enabled: yes}");
+        assertThat(s.ports()).containsExactly("22:22", "2222:22");
+        assertThat(s.restart()).isEqualTo("no");
+        assertThat(s.labels()).containsEntry("enabled", "yes");
+    }
+
+    @Test
+    void aServicePublishingOneHostPortTwiceIsAnError() {
+        assertThat(ComposeErrorsTest.errors("services:\n  web: {image: a, ports: [\"80:80\", \"80:8080\"]}\n"))
+                .containsExactly(new FieldError("services.web.ports", "host port 80/tcp is already published by this"
+                        + " service"));
+    }
+
+    @Test
     void extensionKeysAreSkippedSilentlyEverywhere() {
         ComposeApplication app = parse("  x-common: {image: none}\n  web: {image: a, x-team: web}\n", null, null);
         assertThat(app.services()).extracting(ComposeService::name).containsExactly("web");
