@@ -1,0 +1,15 @@
+package io.cluman.server.compose;
+
+import java.util.List;
+
+/**
+ * What a service's {@code deploy} section (and the older service-level {@code scale}, {@code cpus},
+ * {@code mem_limit}) set.
+ *
+ * @param restart from {@code deploy.restart_policy}; null when it has none (the service's {@code restart} holds)
+ */
+record DeploySettings(int replicas, double cpus, long memory, List<String> constraints, String restart) {
+    DeploySettings {
+        constraints = List.copyOf(constraints);
+    }
+}
