@@ -9,6 +9,8 @@ import java.util.List;
  * copied on write per node. Not thread-safe: it belongs to one {@link Scheduler}.
  */
 final class Allocations {
+    private static final int[] NO_PORTS = {};
+
     private final long[] cpuCapacity;
     private final long[] memoryCapacity;
     private final long[] cpuUsed;
@@ -28,7 +30,8 @@ final class Allocations {
             memoryCapacity[i] = node.memory();
             cpuUsed[i] = node.usedMilliCpus();
             memoryUsed[i] = node.usedMemory();
-            ports[i] = node.usedPorts().stream().mapToInt(Integer::intValue).sorted().toArray();
+            ports[i] = node.usedPorts().isEmpty() ? NO_PORTS
+                    : node.usedPorts().stream().mapToInt(Integer::intValue).sorted().toArray();
         }
     }
 
