@@ -48,61 +48,58 @@ public final class SchedulerBench {
         Snapshot snapshot = Snapshot.of(nodes);
         print("snapshot: %,d nodes built and indexed in %.0f ms; %,d take placements and pass %s", nodeCount,
                 ms(t0), eligible(nodes), BenchCluster.CONSTRAINTS);
-
         for (int round = 0; round < 2 && warmup > 0; round++) {
-            List<PlacementRequest> requests = BenchCluster.requests(warmup, new SplittableRandom(seed + 100 + round));
             long t = System.nanoTime();
-            Scheduler scheduler = new Scheduler(snapshot, seed + 100 + round);
-            long placed = 0;
-            for (PlacementRequest r : requests) {
-                placed += scheduler.place(r).plan().size();
-            }
-            print("warm-up %d: %,d placements in %.0f ms", round + 1, placed, ms(t));
+            Run run = measure(snapshot, BenchCluster.requests(warmup, new SplittableRandom(seed + 100 + round)),
+                    seed + 100 + round);
+            print("warm-up %d: %,d placements in %.0f ms", round + 1, run.placed(), ms(t));
         }
-
         List<PlacementRequest> requests = BenchCluster.requests(placements, new SplittableRandom(seed + 1));
-        long tScheduler = System.nanoTime();
-        Scheduler scheduler = new Scheduler(snapshot, seed);
-        print("measured run: %,d requests (services of 1-16 replicas); scheduler's working copy made in %.1f ms",
-                requests.size(), ms(tScheduler));
+        print("measured run: %,d requests (services of 1-16 replicas)", requests.size());
+        Run run = measure(snapshot, requests, seed);
+        print("measured: %,d placements in %.2f s = %,.0f placements/s; %,d replicas found no node", run.placed(),
+                run.seconds(), run.placed() / run.seconds(), run.unplaced());
+        List<Double> rates = run.chunkRates();
+        print("per %,d placements: first %,.0f/s, slowest %,.0f/s, fastest %,.0f/s, last %,.0f/s", CHUNK,
+                rates.isEmpty() ? 0 : rates.get(0), rates.stream().mapToDouble(Double::doubleValue).min().orElse(0),
+                rates.stream().mapToDouble(Double::doubleValue).max().orElse(0),
+                rates.isEmpty() ? 0 : rates.get(rates.size() - 1));
+        oneShot(snapshot, requests);
+        PlacementTally tally = new PlacementTally(snapshot, ConstraintParser.parseAll("constraints",
+                BenchCluster.CONSTRAINTS));
+        run.plans().forEach(tally::add);
+        print("verified: %,d replicas on %,d nodes; %d nodes over capacity, %d replicas breaking a constraint or"
+                        + " on a node taking no placements; fullest node at %.1f %% CPU", tally.replicas(),
+                tally.nodesUsed(), tally.oversubscribed(), tally.misplaced(), tally.fullestCpuPercent());
+    }
+
+    /** A run's plans and figures; {@code chunkRates}: placements/s over each {@link #CHUNK} placements. */
+    private record Run(List<Plan> plans, long placed, long unplaced, double seconds, List<Double> chunkRates) {
+    }
+
+    /** Places every request on one scheduler (the working copy is made inside the timing). */
+    private static Run measure(Snapshot snapshot, List<PlacementRequest> requests, long seed) {
         List<Plan> plans = new ArrayList<>(requests.size());
         List<Double> chunkRates = new ArrayList<>();
-        long unplaced = 0;
         long placed = 0;
-        long nextChunk = CHUNK;
+        long unplaced = 0;
+        long chunkDone = 0;
         long start = System.nanoTime();
         long chunkStart = start;
-        long chunkPlaced = 0;
+        Scheduler scheduler = new Scheduler(snapshot, seed);
         for (PlacementRequest r : requests) {
             PlacementResult result = scheduler.place(r);
             plans.add(result.plan());
             placed += result.plan().size();
             unplaced += r.replicas() - result.plan().size();
-            if (placed + unplaced >= nextChunk) {
+            if (placed + unplaced >= chunkDone + CHUNK) {
                 long now = System.nanoTime();
-                chunkRates.add((placed + unplaced - chunkPlaced) / ((now - chunkStart) / 1e9));
+                chunkRates.add((placed + unplaced - chunkDone) / ((now - chunkStart) / 1e9));
                 chunkStart = now;
-                chunkPlaced = placed + unplaced;
-                nextChunk += CHUNK;
+                chunkDone = placed + unplaced;
             }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        print("measured: %,d placements in %.2f s = %,.0f placements/s; %,d replicas found no node", placed,
-                seconds, placed / seconds, unplaced);
-        print("per %,d placements: first %,.0f/s, slowest %,.0f/s, fastest %,.0f/s, last %,.0f/s", CHUNK,
-                chunkRates.isEmpty() ? 0 : chunkRates.get(0),
-                chunkRates.stream().mapToDouble(Double::doubleValue).min().orElse(0),
-                chunkRates.stream().mapToDouble(Double::doubleValue).max().orElse(0),
-                chunkRates.isEmpty() ? 0 : chunkRates.get(chunkRates.size() - 1));
-
-        oneShot(snapshot, requests);
-
-        PlacementTally tally = new PlacementTally(snapshot, ConstraintParser.parseAll("constraints",
-                BenchCluster.CONSTRAINTS));
-        plans.forEach(tally::add);
-        print("verified: %,d replicas on %,d nodes; %d nodes over capacity, %d replicas breaking a constraint or"
-                        + " on a node taking no placements; fullest node at %.1f %% CPU", tally.replicas(),
-                tally.nodesUsed(), tally.oversubscribed(), tally.misplaced(), tally.fullestCpuPercent());
+        return new Run(plans, placed, unplaced, (System.nanoTime() - start) / 1e9, chunkRates);
     }
 
     /** What the server will do per evaluation: a fresh scheduler on the snapshot, one request. */
