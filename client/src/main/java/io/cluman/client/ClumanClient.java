@@ -18,6 +18,9 @@ import io.cluman.model.api.NodePatch;
 import io.cluman.model.api.NodeView;
 import io.cluman.model.api.RegistryRequest;
 import io.cluman.model.api.RegistryView;
+import io.cluman.model.api.ScaleRequest;
+import io.cluman.model.api.ServiceRequest;
+import io.cluman.model.api.ServiceView;
 import io.cluman.model.api.UnmanagedContainer;
 import io.cluman.model.event.Event;
 import io.cluman.model.job.Job;
@@ -199,6 +202,36 @@ public final class ClumanClient {
 
     public void deleteContainer(String name) {
         transport.send("DELETE", "v1/containers/" + Transport.segment(name), null, Void.class);
+    }
+
+    // ---- services
+
+    public List<ServiceView> services() {
+        return transport.send("GET", "v1/services", null, new TypeReference<>() { });
+    }
+
+    /** One service with each replica's node, status, health and restarts. */
+    public ServiceView service(String name) {
+        return transport.send("GET", "v1/services/" + Transport.segment(name), null, ServiceView.class);
+    }
+
+    public ServiceView createService(ServiceRequest request) {
+        return transport.send("POST", "v1/services", request, ServiceView.class);
+    }
+
+    /** Replaces the spec; the replica count stays when {@code request.replicas()} is null. */
+    public ServiceView replaceService(String name, ServiceRequest request) {
+        return transport.send("PUT", "v1/services/" + Transport.segment(name), request, ServiceView.class);
+    }
+
+    public ServiceView scaleService(String name, int replicas) {
+        return transport.send("POST", "v1/services/" + Transport.segment(name) + "/scale", new ScaleRequest(replicas),
+                ServiceView.class);
+    }
+
+    /** Removes the service and its replicas. */
+    public void deleteService(String name) {
+        transport.send("DELETE", "v1/services/" + Transport.segment(name), null, Void.class);
     }
 
     // ---- jobs

@@ -1,6 +1,7 @@
 package io.cluman.server;
 
 import io.cluman.server.options.ConfigGitSettings;
+import io.cluman.server.services.ReplacementPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -17,10 +18,18 @@ import java.util.Objects;
  * @param configGit        the git repository of per-cluster container defaults; null: none
  * @param secretKeyFile    the key that seals secrets (registry passwords); null: {@code secret.key} in the
  *                         data dir, created at first start. Servers sharing an etcd must share one key.
+ * @param replacement      when lost service replicas are placed again (grace, storm guard)
  */
 public record ServerConfig(String bindHost, int port, Path dataDir, String storeSpec, boolean autoCommission,
                            Duration offAfter, double minDiskFreeRatio, ConfigGitSettings configGit,
-                           Path secretKeyFile) {
+                           Path secretKeyFile, ReplacementPolicy replacement) {
+    /** A config with the default replacement policy. */
+    public ServerConfig(String bindHost, int port, Path dataDir, String storeSpec, boolean autoCommission,
+                        Duration offAfter, double minDiskFreeRatio, ConfigGitSettings configGit, Path secretKeyFile) {
+        this(bindHost, port, dataDir, storeSpec, autoCommission, offAfter, minDiskFreeRatio, configGit, secretKeyFile,
+                ReplacementPolicy.DEFAULT);
+    }
+
     /** A config without a config repository, whose secret key lives in the data dir. */
     public ServerConfig(String bindHost, int port, Path dataDir, String storeSpec, boolean autoCommission,
                         Duration offAfter, double minDiskFreeRatio) {
@@ -32,6 +41,7 @@ public record ServerConfig(String bindHost, int port, Path dataDir, String store
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(storeSpec, "storeSpec");
         Objects.requireNonNull(offAfter, "offAfter");
+        Objects.requireNonNull(replacement, "replacement");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " is not a TCP port (0-65535)");
         }
@@ -54,31 +64,36 @@ public record ServerConfig(String bindHost, int port, Path dataDir, String store
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(bindHost, newPort, dataDir, storeSpec, autoCommission, offAfter, minDiskFreeRatio,
-                configGit, secretKeyFile);
+                configGit, secretKeyFile, replacement);
     }
 
     public ServerConfig withStore(String newSpec) {
         return new ServerConfig(bindHost, port, dataDir, newSpec, autoCommission, offAfter, minDiskFreeRatio,
-                configGit, secretKeyFile);
+                configGit, secretKeyFile, replacement);
     }
 
     public ServerConfig withAutoCommission(boolean on) {
         return new ServerConfig(bindHost, port, dataDir, storeSpec, on, offAfter, minDiskFreeRatio, configGit,
-                secretKeyFile);
+                secretKeyFile, replacement);
     }
 
     public ServerConfig withOffAfter(Duration newOffAfter) {
         return new ServerConfig(bindHost, port, dataDir, storeSpec, autoCommission, newOffAfter, minDiskFreeRatio,
-                configGit, secretKeyFile);
+                configGit, secretKeyFile, replacement);
     }
 
     public ServerConfig withConfigGit(ConfigGitSettings settings) {
         return new ServerConfig(bindHost, port, dataDir, storeSpec, autoCommission, offAfter, minDiskFreeRatio,
-                settings, secretKeyFile);
+                settings, secretKeyFile, replacement);
     }
 
     public ServerConfig withSecretKeyFile(Path file) {
         return new ServerConfig(bindHost, port, dataDir, storeSpec, autoCommission, offAfter, minDiskFreeRatio,
-                configGit, file);
+                configGit, file, replacement);
+    }
+
+    public ServerConfig withReplacement(ReplacementPolicy policy) {
+        return new ServerConfig(bindHost, port, dataDir, storeSpec, autoCommission, offAfter, minDiskFreeRatio,
+                configGit, secretKeyFile, policy);
     }
 }

@@ -45,6 +45,9 @@ import io.cluman.server.security.BootstrapTokens;
 import io.cluman.server.security.SecretBox;
 import io.cluman.server.security.SecretKeyFile;
 import io.cluman.server.security.TokenVerifier;
+import io.cluman.server.services.ReplicaWriter;
+import io.cluman.server.services.ServiceController;
+import io.cluman.server.services.ServiceOperations;
 import io.cluman.store.KvStore;
 import io.cluman.store.KvStores;
 import io.cluman.store.repo.ApiToken;
@@ -116,12 +119,18 @@ public final class ServerWiring implements AutoCloseable {
         RegistryOperations registries = new RegistryOperations(repos.registries(), registryCatalog, secretBox, events,
                 clock);
 
+        ServiceOperations services = new ServiceOperations(repos.services(), repos.clusters(), containers, events,
+                clock);
+
         Leadership leadership = remember(new SoleLeadership(serverId()));
         List<io.cluman.server.leader.Controller> controllers = List.of(
                 new NodeLiveness(nodes, heartbeats, pacing, events, clock, Duration.ofMillis(500), statuses::markLost),
                 new MembershipController(repos.clusters(), nodes, events, Duration.ofSeconds(1)),
                 new JobController(repos.jobs(), jobMirror, nodes, events, clock, Duration.ofMillis(200)),
-                new EventRetention(eventLog, EVENT_HISTORY, Duration.ofSeconds(30)));
+                new EventRetention(eventLog, EVENT_HISTORY, Duration.ofSeconds(30)),
+                new ServiceController(store, repos.services(), repos.containers(), nodes,
+                        new ReplicaWriter(containers, events, random), events, clock, config.replacement(),
+                        Duration.ofMillis(500)));
 
         api = remember(Api.start(new Api.Parts(new TokenVerifier(tokenMirror), leadership, store, version(),
                 nodes, new NodeOperations(nodes, repos.clusters(), heartbeats, jobs, events), new NodeViews(heartbeats),
@@ -130,7 +139,7 @@ public final class ServerWiring implements AutoCloseable {
                         clock),
                 new ClusterOperations(repos.clusters(), nodes, events, clock), repos.jobs(), eventFeed, errorFeed, containers, assignments, statuses,
                 new DefaultsQuery(defaults, nodes, repos.clusters()), registries,
-                logins, agents),
+                logins, agents, services),
                 config.bindHost(), config.port()));
         closeFirst.addAll(List.of(leadership, eventFeed, errorFeed, assignments));
         leadership.start(new LeaderControllers(controllers));

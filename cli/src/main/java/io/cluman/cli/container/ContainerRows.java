@@ -131,7 +131,7 @@ public final class ContainerRows {
     }
 
     /** Words joined with blanks, each quoted for a POSIX shell when it needs it: {@code sh -c 'echo hi'}. */
-    static String commandLine(List<String> words) {
+    public static String commandLine(List<String> words) {
         return words == null ? "" : words.stream().map(ContainerRows::quote).collect(Collectors.joining(" "));
     }
 
@@ -142,7 +142,7 @@ public final class ContainerRows {
         return "'" + word.replace("'", "'\\''") + "'";
     }
 
-    static String cut(String text, int width) {
+    public static String cut(String text, int width) {
         if (text == null || text.length() <= width) {
             return text;
         }

@@ -1,32 +1,23 @@
 package io.cluman.cli.container;
 
 import io.cluman.cli.Main;
-import io.cluman.cli.args.KeyValue;
 import io.cluman.cli.output.Output;
 import io.cluman.cli.remote.ClientCommand;
 import io.cluman.cli.remote.Sleeper;
 import io.cluman.client.ClumanClient;
 import io.cluman.model.api.ContainerRequest;
 import io.cluman.model.api.ContainerView;
-import io.cluman.model.api.ResourceRequest;
-import io.cluman.model.container.DriverName;
 import io.cluman.model.container.TaskState;
-import io.cluman.model.validation.Sizes;
 import io.cluman.model.validation.Validator;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /**
  * {@code cluman container run [options] IMAGE [ARGS...]} and
@@ -44,48 +35,15 @@ import picocli.CommandLine;
             "  cluman container run --name api --health-http 8080/health --health-interval 5s my/api:2",
             "  cluman container run --driver process --node n-1 --wait -- /bin/sleep 60"})
 public final class ContainerRunCommand extends ClientCommand {
-    static final Pattern RESTART = Pattern.compile("no|always|on-failure(?::\\d{1,4})?");
-    static final Pattern PORT = Pattern.compile("(?:(\\d{1,5}):)?(\\d{1,5})(?:/(?:tcp|udp))?");
-
     @Option(names = "--name", paramLabel = "NAME",
             description = "Container name, a DNS label (default: the image's or program's name and a random suffix).")
     String name;
 
-    @Option(names = "--driver", paramLabel = "D", defaultValue = "docker", converter = DriverConverter.class,
-            description = "docker (default: IMAGE [ARGS...]) or process (-- CMD [ARGS...]).")
-    DriverName driver = DriverName.DOCKER;
-
     @ArgGroup(exclusive = true)
     Placement placement;
 
-    @Option(names = {"-e", "--env"}, paramLabel = "K=V", converter = EnvConverter.class,
-            description = "An environment variable (repeat).")
-    List<EnvVar> env = new ArrayList<>();
-
-    @Option(names = {"-p", "--publish"}, paramLabel = "HOST:CONTAINER", converter = PortConverter.class,
-            description = "Publish a port: host:container[/tcp|udp], or a port (repeat).")
-    List<String> ports = new ArrayList<>();
-
-    @Option(names = {"-l", "--label"}, paramLabel = "k=v", converter = KeyValue.Converter.class,
-            description = "A label (repeat).")
-    List<KeyValue> labels = new ArrayList<>();
-
-    @Option(names = "--memory", paramLabel = "SIZE", converter = SizeConverter.class,
-            description = "Memory limit: bytes or a size such as 512M or 1.5G.")
-    String memory;
-
-    @Option(names = "--cpus", paramLabel = "N", description = "CPU limit in cores, e.g. 0.5.")
-    Double cpus;
-
-    @Option(names = "--restart", paramLabel = "POLICY", converter = RestartConverter.class,
-            description = "no (default), always, on-failure or on-failure:N.")
-    String restart;
-
-    @Option(names = {"-w", "--workdir"}, paramLabel = "DIR", description = "Working directory of the container.")
-    String workDir;
-
     @Mixin
-    HealthOptions health = new HealthOptions();
+    ContainerOptions container = new ContainerOptions();
 
     @Option(names = "--wait", description = "Wait until it runs, exits or fails (at most 120 s); exit 1 if it fails.")
     boolean wait;
@@ -138,117 +96,16 @@ public final class ContainerRunCommand extends ClientCommand {
     }
 
     ContainerRequest request() {
-        if (words.isEmpty()) {
-            throw usage(driver == DriverName.PROCESS
-                    ? "Give the command to run: cluman container run --driver process -- CMD [ARGS...]"
-                    : "Give the IMAGE to run (or --driver process -- CMD [ARGS...] for a plain process)");
-        }
-        if (words.get(0).isBlank()) {
-            throw usage(driver == DriverName.PROCESS ? "The program to run is empty" : "The image is empty");
+        String missing = container.missingWhat(words, "cluman container run");
+        if (missing != null) {
+            throw usage(missing);
         }
         String containerName = name == null ? ContainerNames.derive(words.get(0)) : name.strip();
         if (!Validator.isDnsLabel(containerName)) {
             throw usage("--name '" + name + "' is not a DNS label: use 1-63 lower-case letters, digits and '-',"
                     + " starting and ending with a letter or digit");
         }
-        if (cpus != null && (cpus.isNaN() || cpus <= 0 || cpus > 1024)) {
-            throw usage("--cpus must be more than 0 and at most 1024 cores, was " + cpus);
-        }
-        String image = null;
-        List<String> command = null;
-        List<String> args = null;
-        if (driver == DriverName.DOCKER) {
-            image = words.get(0).strip();
-            args = words.size() > 1 ? List.copyOf(words.subList(1, words.size())) : null;
-        } else {
-            command = List.copyOf(words);
-        }
-        Map<String, String> environment = new LinkedHashMap<>();
-        env.forEach(e -> environment.put(e.key(), e.value()));
-        Map<String, String> labelMap = KeyValue.toMap(labels);
-        ResourceRequest resources = memory == null && cpus == null ? null : new ResourceRequest(cpus, memory);
-        return new ContainerRequest(containerName, driver, image, command, args,
-                placement == null ? null : placement.node, placement == null ? null : placement.cluster,
-                environment.isEmpty() ? null : environment, ports.isEmpty() ? null : List.copyOf(ports),
-                labelMap.isEmpty() ? null : labelMap, resources, restart, blankToNull(workDir),
-                health.request(this::usage));
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text;
-    }
-
-    /** One {@code -e K=V}: the value is kept as typed (blanks included), the key must be a name. */
-    record EnvVar(String key, String value) {
-    }
-
-    static final class EnvConverter implements CommandLine.ITypeConverter<EnvVar> {
-        @Override
-        public EnvVar convert(String text) {
-            int eq = text.indexOf('=');
-            if (eq < 0) {
-                throw new CommandLine.TypeConversionException("'" + text + "' is not K=V");
-            }
-            String key = text.substring(0, eq);
-            if (key.isEmpty()) {
-                throw new CommandLine.TypeConversionException("'" + text + "' has an empty name (want K=V)");
-            }
-            if (key.chars().anyMatch(ch -> Character.isWhitespace(ch) || Character.isISOControl(ch))) {
-                throw new CommandLine.TypeConversionException("'" + text + "' has blanks in its name");
-            }
-            return new EnvVar(key, text.substring(eq + 1));
-        }
-    }
-
-    static final class PortConverter implements CommandLine.ITypeConverter<String> {
-        @Override
-        public String convert(String text) {
-            String port = text.strip();
-            Matcher m = PORT.matcher(port);
-            if (m.matches()) {
-                int container = Integer.parseInt(m.group(2));
-                int host = m.group(1) == null ? container : Integer.parseInt(m.group(1));
-                if (container >= 1 && container <= 65535 && host >= 1 && host <= 65535) {
-                    return port;
-                }
-            }
-            throw new CommandLine.TypeConversionException("'" + text
-                    + "' is not a port mapping: use host:container (8080:80), host:container/udp, or a port");
-        }
-    }
-
-    static final class SizeConverter implements CommandLine.ITypeConverter<String> {
-        @Override
-        public String convert(String text) {
-            try {
-                Sizes.parse(text);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
-            return text.strip();
-        }
-    }
-
-    static final class RestartConverter implements CommandLine.ITypeConverter<String> {
-        @Override
-        public String convert(String text) {
-            String policy = text.strip().toLowerCase(Locale.ROOT);
-            if (!RESTART.matcher(policy).matches()) {
-                throw new CommandLine.TypeConversionException("'" + text
-                        + "' is not a restart policy: use no, always, on-failure or on-failure:N");
-            }
-            return policy;
-        }
-    }
-
-    static final class DriverConverter implements CommandLine.ITypeConverter<DriverName> {
-        @Override
-        public DriverName convert(String text) {
-            try {
-                return DriverName.parse(text.strip());
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
-        }
+        return container.request(containerName, placement == null ? null : placement.node,
+                placement == null ? null : placement.cluster, words, this::usage);
     }
 }

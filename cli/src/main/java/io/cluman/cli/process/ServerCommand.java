@@ -3,6 +3,7 @@ package io.cluman.cli.process;
 import io.cluman.cli.Main;
 import io.cluman.server.ServerConfig;
 import io.cluman.server.ServerWiring;
+import io.cluman.server.services.ReplacementPolicy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,6 +44,16 @@ public final class ServerCommand implements Callable<Integer> {
             description = "A node without heartbeats this long is off (default ${DEFAULT-VALUE}).")
     Duration offAfter;
 
+    @Option(names = "--lost-grace", paramLabel = "DURATION", defaultValue = "15s", converter = DurationConverter.class,
+            description = "Replicas of a service whose node is off this long are placed again elsewhere"
+                    + " (default ${DEFAULT-VALUE}).")
+    Duration lostGrace;
+
+    @Option(names = "--storm-share", paramLabel = "SHARE", defaultValue = "0.5",
+            description = "When more than this share of a cluster's nodes are off at once, lost replicas wait for"
+                    + " them instead of moving (default ${DEFAULT-VALUE}).")
+    double stormShare;
+
     @Mixin
     ConfigGitOptions configGit;
 
@@ -78,7 +89,7 @@ public final class ServerCommand implements Callable<Integer> {
         try {
             ServerConfig defaults = ServerConfig.defaults(data);
             return new ServerConfig(bind, port, data, store, autoCommission, offAfter, defaults.minDiskFreeRatio(),
-                    configGit.settings(), secretKeyFile);
+                    configGit.settings(), secretKeyFile, new ReplacementPolicy(lostGrace, stormShare));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -17,6 +17,7 @@ import io.cluman.server.nodes.NodeViews;
 import io.cluman.server.registries.RegistryLogins;
 import io.cluman.server.registries.RegistryOperations;
 import io.cluman.server.security.TokenVerifier;
+import io.cluman.server.services.ServiceOperations;
 import io.cluman.store.KvStore;
 import io.cluman.store.repo.JsonRepository;
 
@@ -31,7 +32,8 @@ public final class Api {
                         HeartbeatReceiver heartbeats, ClusterOperations clusters, JsonRepository<Job> jobs,
                         EventFeed events, EventFeed errors, ContainerOperations containers,
                         AssignmentFeed assignments, StatusReceiver statuses, DefaultsQuery defaults,
-                        RegistryOperations registries, RegistryLogins logins, NodeAgents agents) {
+                        RegistryOperations registries, RegistryLogins logins, NodeAgents agents,
+                        ServiceOperations services) {
     }
 
     public static ApiServer start(Parts p, String host, int port) {
@@ -45,6 +47,7 @@ public final class Api {
         new DefaultsHandler(p.defaults()).register(routes);
         new ContainerHandler(p.containers(), p.agents()).register(routes);
         new RegistryHandler(p.registries()).register(routes);
+        new ServiceHandler(p.services()).register(routes);
         new AgentHandler(p.joiner(), p.heartbeats(), p.assignments(), p.logins(), p.statuses(), p.nodes())
                 .register(routes);
         server.documentRoutes(p.version());

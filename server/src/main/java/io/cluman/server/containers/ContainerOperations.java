@@ -24,10 +24,14 @@ import io.cluman.store.Txn;
 import io.cluman.store.repo.JsonRepository;
 import io.cluman.store.repo.StoreJson;
 import java.time.InstantSource;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -68,17 +72,35 @@ public final class ContainerOperations {
      * refuses it with 409.
      */
     public ContainerView create(ContainerRequest request) {
+        return get(write(request, null, n -> 0, List.of()).name());
+    }
+
+    /**
+     * Creates one replica of {@code service} as {@link #create} would, preferring the nodes of lowest
+     * {@code rank} (those without a replica of the service yet). {@code justPlaced} are containers written
+     * moments ago that the assignment feed may not show yet: they count on their nodes (load, ports).
+     *
+     * @throws ApiError.Conflict when no node can take it (the message says why)
+     */
+    public Container createReplica(ContainerRequest request, String service, ToIntFunction<Node> rank,
+                                   Collection<Container> justPlaced) {
+        return write(request, service, rank, justPlaced);
+    }
+
+    private Container write(ContainerRequest request, String service, ToIntFunction<Node> rank,
+                            Collection<Container> justPlaced) {
         ContainerSpec requested = SpecBuilder.build(request);
-        Node node = place(requested, request);
+        Collection<Container> placed = placed(justPlaced);
+        Node node = place(requested, request, rank, placed);
         String cluster = request.cluster() != null ? request.cluster()
                 : node.clusterName().orElse(Cluster.ORPHANS);
         ContainerSpec spec = RequestLayer.apply(requested,
                 defaults.merge(cluster, node, request, requested).values());
         if (!spec.equals(requested)) {
-            requireFits(spec, node);
+            requireFits(spec, node, placed);
         }
         String allocId = ids.next('a');
-        Container container = new Container(spec.name(), spec, node.id(), request.cluster(), allocId, 1,
+        Container container = new Container(spec.name(), spec, node.id(), request.cluster(), service, allocId, 1,
                 DesiredState.RUNNING, clock.instant(), 0);
         ContainerStatus pending = ContainerStatus.pending(allocId, node.id(), clock.instant());
         boolean created = store.txn(Txn.when(List.of(Compare.absent(containers.key(spec.name()))),
@@ -90,14 +112,27 @@ public final class ContainerOperations {
         }
         events.info(Topic.LOG_DOCKER, Action.CREATE, "container", spec.name(), "container " + spec.name()
                 + " (" + spec.driver().wireName() + ") placed on node " + node.name());
-        return get(spec.name());
+        return container;
     }
 
-    private Node place(ContainerSpec spec, ContainerRequest request) {
+    /** Every container the feed knows, and those of {@code justPlaced} it does not show yet. */
+    private Collection<Container> placed(Collection<Container> justPlaced) {
+        Collection<Container> all = feed.all();
+        if (justPlaced.isEmpty()) {
+            return all;
+        }
+        Map<String, Container> byName = new HashMap<>();
+        justPlaced.forEach(c -> byName.put(c.name(), c));
+        all.forEach(c -> byName.put(c.name(), c));
+        return byName.values();
+    }
+
+    private Node place(ContainerSpec spec, ContainerRequest request, ToIntFunction<Node> rank,
+                       Collection<Container> placed) {
         if (request.node() != null) {
             Node node = nodes.read(request.node()).orElseThrow(() -> ValidationException.of("node",
                     "no node '" + request.node() + "': see GET /v1/nodes"));
-            requireFits(spec, node);
+            requireFits(spec, node, placed);
             return node;
         }
         Predicate<Node> inCluster = n -> true;
@@ -108,13 +143,14 @@ public final class ContainerOperations {
             }
             inCluster = n -> DefaultsQuery.inGroup(n, name);
         }
-        NodePicker.Pick pick = NodePicker.pick(spec, nodes.readAll().stream().filter(inCluster).toList(), feed.all());
+        NodePicker.Pick pick = NodePicker.pick(spec, nodes.readAll().stream().filter(inCluster).toList(), placed,
+                rank);
         return pick.node().orElseThrow(() -> new ApiError.Conflict("no node can take the container: "
                 + pick.explanation(), request.cluster() != null ? "cluster" : "node", pick.explanation()));
     }
 
-    private void requireFits(ContainerSpec spec, Node node) {
-        List<Container> onNode = feed.all().stream().filter(c -> c.node().equals(node.id())).toList();
+    private void requireFits(ContainerSpec spec, Node node, Collection<Container> placed) {
+        List<Container> onNode = placed.stream().filter(c -> c.node().equals(node.id())).toList();
         Optional<String> refusal = NodePicker.refusal(spec, node, onNode);
         if (refusal.isPresent()) {
             throw new ApiError.Conflict("node " + node.name() + " cannot take the container: it is "

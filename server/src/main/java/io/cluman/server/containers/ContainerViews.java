@@ -13,7 +13,7 @@ final class ContainerViews {
 
     static ContainerView of(Container c, Optional<ContainerStatus> status) {
         ContainerStatus s = status.orElse(null);
-        return new ContainerView(c.name(), c.name(), c.node(), c.cluster(), null, null, c.spec(), c.desired(),
+        return new ContainerView(c.name(), c.name(), c.node(), c.cluster(), c.service(), null, c.spec(), c.desired(),
                 s == null ? TaskState.PENDING : s.state(), s == null ? null : s.exitCode(),
                 s == null ? 0 : s.restarts(), s == null ? null : s.lastError(), s == null ? null : s.health(),
                 s == null ? null : s.healthReason(), c.allocId(), c.generation(),

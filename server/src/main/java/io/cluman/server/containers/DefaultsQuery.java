@@ -48,7 +48,7 @@ public final class DefaultsQuery {
     }
 
     /** Whether {@code node} belongs to {@code group}: a cluster, {@code all} or {@code orphans}. */
-    static boolean inGroup(Node node, String group) {
+    public static boolean inGroup(Node node, String group) {
         return Cluster.ALL.equals(group) || (Cluster.ORPHANS.equals(group) ? node.cluster() == null
                 : group.equals(node.cluster()));
     }

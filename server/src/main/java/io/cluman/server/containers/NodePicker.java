@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -28,6 +29,15 @@ final class NodePicker {
     }
 
     static Pick pick(ContainerSpec spec, Collection<Node> candidates, Collection<Container> placed) {
+        return pick(spec, candidates, placed, n -> 0);
+    }
+
+    /**
+     * As {@link #pick(ContainerSpec, Collection, Collection)}, but among eligible nodes those with the lowest
+     * {@code rank} come first (a service's replicas: nodes without one of its replicas), then the least loaded.
+     */
+    static Pick pick(ContainerSpec spec, Collection<Node> candidates, Collection<Container> placed,
+                     ToIntFunction<Node> rank) {
         Map<String, List<Container>> byNode = placed.stream().collect(Collectors.groupingBy(Container::node));
         Map<String, Integer> refused = new TreeMap<>();
         List<Node> eligible = new ArrayList<>();
@@ -42,7 +52,7 @@ final class NodePicker {
         Function<Node, Long> memory = n -> byNode.getOrDefault(n.id(), List.of()).stream()
                 .mapToLong(c -> c.spec().memory()).sum();
         Function<Node, Integer> count = n -> byNode.getOrDefault(n.id(), List.of()).size();
-        Optional<Node> best = eligible.stream().min(Comparator.comparing(memory).thenComparing(count)
+        Optional<Node> best = eligible.stream().min(Comparator.comparingInt(rank).thenComparing(memory).thenComparing(count)
                 .thenComparing(Node::name));
         String explanation = candidates.size() + " node(s)" + (refused.isEmpty() ? "" : ": " + refused.entrySet()
                 .stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));

@@ -9,14 +9,22 @@ import io.cluman.model.validation.Validator;
 import io.cluman.server.options.OptionSyntax;
 import java.util.List;
 
-/** Checks a container request field by field and turns it into a {@link ContainerSpec}. Pure. */
-final class SpecBuilder {
+/**
+ * Checks a container request field by field and turns it into a {@link ContainerSpec}. Pure. Services use it
+ * for their replicas' fields, so a container and a service refuse the same input in the same words.
+ */
+public final class SpecBuilder {
 
     private SpecBuilder() {
     }
 
     static ContainerSpec build(ContainerRequest r) {
-        Validator v = new Validator().dnsLabel("name", r.name()).labels("labels", r.labels());
+        return build(r, new Validator());
+    }
+
+    /** Checks {@code r}, adding its errors to those {@code v} already holds, and throws them all together. */
+    public static ContainerSpec build(ContainerRequest r, Validator v) {
+        v.dnsLabel("name", r.name()).labels("labels", r.labels());
         DriverName driver = r.driver() == null ? DriverName.DOCKER : r.driver();
         if (driver == DriverName.DOCKER) {
             v.check(r.image() != null && !r.image().isBlank(), "image", "is required for the docker driver");

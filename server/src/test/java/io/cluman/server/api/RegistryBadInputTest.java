@@ -1,11 +1,7 @@
 package io.cluman.server.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import io.cluman.model.api.RegistryRequest;
 import io.cluman.server.TestServer;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -74,16 +70,6 @@ class RegistryBadInputTest {
     @MethodSource("cases")
     void badInputIsAClearProblemAndWritesNothing(String method, String path, String body, int status, String field)
             throws Exception {
-        long before = server.wiring().store().revision();
-        HttpResponse<String> response = server.send(method, path, body);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).get().asString()
-                .startsWith("application/problem+json");
-        JsonNode problem = ApiJson.MAPPER.readTree(response.body());
-        assertThat(problem.get("detail").asText()).isNotBlank();
-        if (field != null) {
-            assertThat(problem.get("errors").findValuesAsText("field")).as(response.body()).contains(field);
-        }
-        assertThat(server.wiring().store().revision()).as("store revision after a refused request").isEqualTo(before);
+        Refusals.assertRefused(server, method, path, body, status, field);
     }
 }

@@ -6,13 +6,14 @@ import io.cluman.model.container.ContainerStatus;
 import io.cluman.model.job.Job;
 import io.cluman.model.node.Node;
 import io.cluman.model.registry.Registry;
+import io.cluman.model.service.Service;
 import io.cluman.store.KvStore;
 
 /** The typed repositories of one store, built once per process. */
 public record Repositories(KvStore store, JsonRepository<Node> nodes, JsonRepository<Cluster> clusters,
                            JsonRepository<Job> jobs, JsonRepository<ApiToken> tokens,
                            JsonRepository<Container> containers, JsonRepository<ContainerStatus> containerStatus,
-                           JsonRepository<Registry> registries) {
+                           JsonRepository<Registry> registries, JsonRepository<Service> services) {
 
     public static Repositories over(KvStore store) {
         return new Repositories(store,
@@ -23,6 +24,7 @@ public record Repositories(KvStore store, JsonRepository<Node> nodes, JsonReposi
                 new JsonRepository<>(store, KeySpace.CONTAINERS, Container.class, Container::withRevision),
                 new JsonRepository<>(store, KeySpace.CONTAINER_STATUS, ContainerStatus.class,
                         ContainerStatus::withRevision),
-                new JsonRepository<>(store, KeySpace.REGISTRIES, Registry.class, Registry::withRevision));
+                new JsonRepository<>(store, KeySpace.REGISTRIES, Registry.class, Registry::withRevision),
+                new JsonRepository<>(store, KeySpace.SERVICES, Service.class, Service::withRevision));
     }
 }

@@ -1,0 +1,43 @@
+package io.cluman.server.api;
+
+import io.cluman.model.api.ScaleRequest;
+import io.cluman.model.api.ServiceRequest;
+import io.cluman.model.api.ServiceView;
+import io.cluman.server.services.ServiceOperations;
+
+/** {@code /v1/services}: replicated services — create, list, show with replicas, replace, scale, remove. */
+final class ServiceHandler {
+    private final ServiceOperations services;
+
+    ServiceHandler(ServiceOperations services) {
+        this.services = services;
+    }
+
+    void register(Routes routes) {
+        routes.get("/v1/services", Access.ADMIN, "services", "List services with desired and running counts")
+                .returnsList(ServiceView.class).handle(ctx -> ctx.json(services.list()));
+        routes.post("/v1/services", Access.ADMIN, "services",
+                        "Create a service: the container fields plus replicas (default 1), cluster, constraints,"
+                                + " spread; the leader places its replicas")
+                .body(ServiceRequest.class).returns(ServiceView.class).status(201).errors(409, 413)
+                .handle(ctx -> ctx.status(201).json(services.create(ApiJson.body(ctx, ServiceRequest.class))));
+        routes.get("/v1/services/{name}", Access.ADMIN, "services",
+                        "One service: its spec, counts, and each replica's node, status, health and restarts")
+                .returns(ServiceView.class).errors(404)
+                .handle(ctx -> ctx.json(services.get(ctx.pathParam("name"))));
+        routes.put("/v1/services/{name}", Access.ADMIN, "services",
+                        "Replace a service's spec (replicas stay when absent); new replicas use it, running ones"
+                                + " keep theirs (no rolling update yet)")
+                .body(ServiceRequest.class).returns(ServiceView.class).errors(404, 409, 413)
+                .handle(ctx -> ctx.json(services.replace(ctx.pathParam("name"),
+                        ApiJson.body(ctx, ServiceRequest.class))));
+        routes.delete("/v1/services/{name}", Access.ADMIN, "services", "Remove a service and its replicas")
+                .status(204).errors(404, 409).handle(ctx -> {
+                    services.delete(ctx.pathParam("name"));
+                    ctx.status(204);
+                });
+        routes.post("/v1/services/{name}/scale", Access.ADMIN, "services", "Set a service's number of replicas")
+                .body(ScaleRequest.class).returns(ServiceView.class).errors(404, 413)
+                .handle(ctx -> ctx.json(services.scale(ctx.pathParam("name"), ApiJson.body(ctx, ScaleRequest.class))));
+    }
+}

@@ -1,0 +1,106 @@
+package io.cluman.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cluman.server.TestServer;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code /v1/services}' bad inputs: a 4xx problem naming the field, and nothing written to the store. The
+ * service that exists has no replicas, so the controller writes nothing while the cases run.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ServiceBadInputTest {
+    private static final String PROC = "{\"name\": \"s\", \"driver\": \"process\", \"command\": [\"/bin/true\"]";
+    private static final String PUT = "{\"driver\": \"process\", \"command\": [\"/bin/true\"]";
+    private static final String HUGE = PROC + ", \"image\": \"" + "y".repeat(1_100_000) + "\"}";
+
+    TestServer server;
+
+    @BeforeAll
+    void start(@TempDir Path dir) {
+        server = new TestServer(dir);
+        server.admin().createService(ServiceApiTest.sleepers("web", 0));
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                bad("POST", "/v1/services", "{\"name\": \"x\", ", 400, "body"),
+                bad("POST", "/v1/services", null, 400, "body"),
+                bad("POST", "/v1/services", "{}", 400, "name"),
+                bad("POST", "/v1/services", PROC + ", \"colour\": 1}", 400, "colour"),
+                bad("POST", "/v1/services", PROC.replace("\"s\"", "\"Bad_Name\"") + "}", 400, "name"),
+                bad("POST", "/v1/services", PROC.replace("\"s\"", "\"" + "s".repeat(58) + "\"") + "}", 400, "name"),
+                bad("POST", "/v1/services", PROC.replace("\"s\"", "\"web\"") + "}", 409, "name"),
+                bad("POST", "/v1/services", PROC + ", \"replicas\": -1}", 400, "replicas"),
+                bad("POST", "/v1/services", PROC + ", \"replicas\": 10001}", 400, "replicas"),
+                bad("POST", "/v1/services", PROC + ", \"replicas\": \"many\"}", 400, "replicas"),
+                bad("POST", "/v1/services", PROC + ", \"maxUnavailable\": 0}", 400, "maxUnavailable"),
+                bad("POST", "/v1/services", PROC + ", \"constraints\": [\"zone==a\", \" \"]}", 400,
+                        "constraints[1]"),
+                bad("POST", "/v1/services", PROC + ", \"spread\": \"no spaces\"}", 400, "spread"),
+                bad("POST", "/v1/services", PROC + ", \"cluster\": \"nope\"}", 400, "cluster"),
+                bad("POST", "/v1/services", "{\"name\": \"s\", \"driver\": \"docker\"}", 400, "image"),
+                bad("POST", "/v1/services", "{\"name\": \"s\", \"driver\": \"process\"}", 400, "command"),
+                bad("POST", "/v1/services", "{\"name\": \"s\", \"driver\": \"podman\"}", 400, "driver"),
+                bad("POST", "/v1/services", PROC + ", \"resources\": {\"memory\": \"12XB\"}}", 400,
+                        "resources.memory"),
+                bad("POST", "/v1/services", PROC + ", \"ports\": [\"99999:1\"]}", 400, "ports[0]"),
+                bad("POST", "/v1/services", PROC + ", \"restart\": \"sometimes\"}", 400, "restart"),
+                bad("POST", "/v1/services", PROC + ", \"healthcheck\": {\"type\": \"http\"}}", 400,
+                        "healthcheck.port"),
+                bad("POST", "/v1/services", PROC + ", \"replicas\": -5, \"restart\": \"sometimes\"}", 400,
+                        "restart"),
+                bad("POST", "/v1/services", PROC + ", \"node\": \"n-aaaaaaaaaa\"}", 400, "node"),
+                bad("POST", "/v1/services", HUGE, 413, "body"),
+                bad("GET", "/v1/services/nope", null, 404, null),
+                bad("PUT", "/v1/services/nope", PUT + "}", 404, null),
+                bad("PUT", "/v1/services/web", PUT + ", \"name\": \"other\"}", 400, "name"),
+                bad("PUT", "/v1/services/web", PUT + ", \"replicas\": 10001}", 400, "replicas"),
+                bad("PUT", "/v1/services/web", "{\"driver\": \"process\"}", 400, "command"),
+                bad("PUT", "/v1/services/web", null, 400, "body"),
+                bad("DELETE", "/v1/services/nope", null, 404, null),
+                bad("POST", "/v1/services/web/scale", "{}", 400, "replicas"),
+                bad("POST", "/v1/services/web/scale", "{\"replicas\": -1}", 400, "replicas"),
+                bad("POST", "/v1/services/web/scale", "{\"replicas\": 10001}", 400, "replicas"),
+                bad("POST", "/v1/services/web/scale", "{\"replicas\": 1.5}", 400, "replicas"),
+                bad("POST", "/v1/services/web/scale", "{\"replicas\": 1, \"count\": 2}", 400, "count"),
+                bad("POST", "/v1/services/web/scale", null, 400, "body"),
+                bad("POST", "/v1/services/nope/scale", "{\"replicas\": 1}", 404, null));
+    }
+
+    private static Arguments bad(String method, String path, String body, int status, String field) {
+        return Arguments.of(method, path, body, status, field);
+    }
+
+    @ParameterizedTest(name = "{0} {1} -> {3} {4}")
+    @MethodSource("cases")
+    void badInputIsAClearProblemAndWritesNothing(String method, String path, String body, int status, String field)
+            throws Exception {
+        Refusals.assertRefused(server, method, path, body, status, field);
+    }
+
+    @Test
+    void aRefusedRequestReportsServiceAndContainerFieldsTogether() throws Exception {
+        HttpResponse<String> response = server.send("POST", "/v1/services",
+                PROC + ", \"replicas\": -5, \"restart\": \"sometimes\"}");
+        assertThat(ApiJson.MAPPER.readTree(response.body()).get("errors").findValuesAsText("field"))
+                .contains("replicas", "restart");
+        assertThat(server.admin().service("web").desired()).isZero();
+    }
+}
