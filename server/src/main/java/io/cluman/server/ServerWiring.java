@@ -34,6 +34,7 @@ import io.cluman.server.nodes.NodeRegistry;
 import io.cluman.server.nodes.NodeViews;
 import io.cluman.server.options.ConfigRefresher;
 import io.cluman.server.options.ConfigRepository;
+import io.cluman.server.options.CachedImageLabels;
 import io.cluman.server.options.ContainerDefaults;
 import io.cluman.server.options.ImageLabelSource;
 import io.cluman.server.registries.ManifestLabels;
@@ -111,7 +112,8 @@ public final class ServerWiring implements AutoCloseable {
         RegistryCatalog registryCatalog = new RegistryCatalog(registryMirror);
         RegistryLogins logins = new RegistryLogins(registryCatalog, secretBox, events);
         ContainerDefaults defaults = new ContainerDefaults(configRepository(config, clock),
-                ImageLabelSource.firstOf(agents, new ManifestLabels(logins::forImage)));
+                new CachedImageLabels(ImageLabelSource.firstOf(agents, new ManifestLabels(logins::forImage)),
+                        Duration.ofSeconds(30), clock));
         ContainerOperations containers = new ContainerOperations(store, repos.containers(), repos.containerStatus(),
                 repos.clusters(), nodes, assignments, events, ids, clock, defaults);
         StatusReceiver statuses = new StatusReceiver(repos.containerStatus(), nodes, assignments, events,

@@ -176,27 +176,27 @@ public final class DockerDriver implements TaskDriver, LogSource, StatsSource, E
 
     @Override
     public TaskStatus await(TaskHandle handle, Duration timeout) throws InterruptedException {
-        CompletableFuture<Void> end = new CompletableFuture<>();
-        boolean streaming = exits.next(handle.runtimeId(), end);
-        try {
-            TaskStatus now = inspect(handle);
-            if (!now.isRunning() || timeout.isNegative() || timeout.isZero()) {
-                return now;
-            }
-            Duration wait = streaming ? timeout : min(timeout, NO_EVENTS_POLL);
+        long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
+        while (true) {
+            // a woken waiter looks again: the event stream may have broken, or another end been announced
+            CompletableFuture<Void> end = new CompletableFuture<>();
+            boolean streaming = exits.next(handle.runtimeId(), end);
             try {
-                end.get(wait.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException | ExecutionException e) {
-                // still running, as far as we know: look again
+                TaskStatus now = inspect(handle);
+                long left = deadline - System.nanoTime();
+                if (!now.isRunning() || left <= 0) {
+                    return now;
+                }
+                long wait = streaming ? left : Math.min(left, NO_EVENTS_POLL.toNanos());
+                try {
+                    end.get(wait, TimeUnit.NANOSECONDS);
+                } catch (TimeoutException | ExecutionException e) {
+                    // still running, as far as we know: look again
+                }
+            } finally {
+                exits.forget(handle.runtimeId(), end);
             }
-            return inspect(handle);
-        } finally {
-            exits.forget(handle.runtimeId(), end);
         }
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 
     @Override
