@@ -1,5 +1,6 @@
 package io.cluman.cli;
 
+import io.cluman.cli.app.AppCommand;
 import io.cluman.cli.cluster.ClusterCommand;
 import io.cluman.cli.container.ContainerCommand;
 import io.cluman.cli.events.EventsCommand;
@@ -27,7 +28,7 @@ import picocli.CommandLine;
         description = "Cluman cluster manager: run a server or agent, or manage nodes, clusters, containers and jobs.",
         subcommands = {
             NodeCommand.class, ClusterCommand.class, ContainerCommand.class, ServiceCommand.class, RegistryCommand.class,
-            JobCommand.class,
+            AppCommand.class, JobCommand.class,
             EventsCommand.class, ServerCommand.class, AgentCommand.class, DevCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 server-reported error, 2 usage error, 3 server unreachable.",
             "Start here: ./cluman dev, then ./cluman node ls in another terminal."})

@@ -19,6 +19,8 @@ import io.cluman.model.api.NodeView;
 import io.cluman.model.api.RegistryRequest;
 import io.cluman.model.api.RegistryView;
 import io.cluman.model.api.ScaleRequest;
+import io.cluman.model.api.ApplicationRequest;
+import io.cluman.model.api.ApplicationView;
 import io.cluman.model.api.ServiceRequest;
 import io.cluman.model.api.ServiceView;
 import io.cluman.model.api.UnmanagedContainer;
@@ -202,6 +204,39 @@ public final class ClumanClient {
 
     public void deleteContainer(String name) {
         transport.send("DELETE", "v1/containers/" + Transport.segment(name), null, Void.class);
+    }
+
+    // ---- applications
+
+    /** Deploys a compose file; the view lists its warnings. */
+    public ApplicationView deployApplication(ApplicationRequest request) {
+        return transport.send("POST", "v1/applications", request, ApplicationView.class);
+    }
+
+    public List<ApplicationView> applications() {
+        return transport.send("GET", "v1/applications", null, new TypeReference<>() { });
+    }
+
+    /** One application with its services' replicas, warnings and compose source. */
+    public ApplicationView application(String name) {
+        return transport.send("GET", "v1/applications/" + Transport.segment(name), null, ApplicationView.class);
+    }
+
+    /** Scales every service of the application to 0, remembering their replicas. */
+    public ApplicationView stopApplication(String name) {
+        return transport.send("POST", "v1/applications/" + Transport.segment(name) + "/stop", null,
+                ApplicationView.class);
+    }
+
+    /** Starts the services again, in dependency order. */
+    public ApplicationView startApplication(String name) {
+        return transport.send("POST", "v1/applications/" + Transport.segment(name) + "/start", null,
+                ApplicationView.class);
+    }
+
+    /** Removes the application with its services and their containers. */
+    public void deleteApplication(String name) {
+        transport.send("DELETE", "v1/applications/" + Transport.segment(name), null, Void.class);
     }
 
     // ---- services

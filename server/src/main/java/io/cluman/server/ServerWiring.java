@@ -6,6 +6,8 @@ import io.cluman.model.node.Node;
 import io.cluman.model.registry.Registry;
 import io.cluman.server.agents.AgentLink;
 import io.cluman.server.agents.NodeAgents;
+import io.cluman.server.applications.ApplicationController;
+import io.cluman.server.applications.ApplicationOperations;
 import io.cluman.server.api.Api;
 import io.cluman.server.api.ApiServer;
 import io.cluman.server.clusters.ClusterOperations;
@@ -123,6 +125,8 @@ public final class ServerWiring implements AutoCloseable {
 
         ServiceOperations services = new ServiceOperations(repos.services(), repos.clusters(), containers, events,
                 clock);
+        ApplicationOperations applications = new ApplicationOperations(repos.applications(), repos.services(),
+                services, events, clock);
 
         Leadership leadership = remember(new SoleLeadership(serverId()));
         List<io.cluman.server.leader.Controller> controllers = List.of(
@@ -132,6 +136,8 @@ public final class ServerWiring implements AutoCloseable {
                 new EventRetention(eventLog, EVENT_HISTORY, Duration.ofSeconds(30)),
                 new ServiceController(store, repos.services(), repos.containers(), nodes,
                         new ReplicaWriter(containers, events, random), events, clock, config.replacement(),
+                        Duration.ofMillis(500)),
+                new ApplicationController(store, repos.applications(), repos.services(), containers, events,
                         Duration.ofMillis(500)));
 
         api = remember(Api.start(new Api.Parts(new TokenVerifier(tokenMirror), leadership, store, version(),
@@ -141,7 +147,7 @@ public final class ServerWiring implements AutoCloseable {
                         clock),
                 new ClusterOperations(repos.clusters(), nodes, events, clock), repos.jobs(), eventFeed, errorFeed, containers, assignments, statuses,
                 new DefaultsQuery(defaults, nodes, repos.clusters()), registries,
-                logins, agents, services),
+                logins, agents, services, applications),
                 config.bindHost(), config.port()));
         closeFirst.addAll(List.of(leadership, eventFeed, errorFeed, assignments));
         leadership.start(new LeaderControllers(controllers));

@@ -22,8 +22,13 @@ public final class FakeAgents {
     }
 
     public static NodeFacts facts(String host) {
+        return facts(host, List.of("process"));
+    }
+
+    /** The facts of a node with {@code drivers}. */
+    public static NodeFacts facts(String host, List<String> drivers) {
         return new NodeFacts(host, List.of("127.0.0.1"), 4, 8L << 30, List.of(new Disk("/", 100L << 30)),
-                "Linux test", "test", List.of("process"));
+                "Linux test", "test", drivers);
     }
 
     /** Joins a new node and returns its id. */
@@ -49,8 +54,14 @@ public final class FakeAgents {
 
     public static HeartbeatResponse beat(ClumanClient agentClient, String nodeId, long diskFree,
                                          Map<String, DriverHealth> drivers) {
+        return beat(agentClient, nodeId, facts("host"), diskFree, drivers);
+    }
+
+    /** A heartbeat that reports {@code facts} (a node with the docker driver keeps it). */
+    public static HeartbeatResponse beat(ClumanClient agentClient, String nodeId, NodeFacts facts, long diskFree,
+                                         Map<String, DriverHealth> drivers) {
         NodeMetrics metrics = new NodeMetrics(Instant.now(), 12.5, 1L << 30, 8L << 30, diskFree, 100L << 30, 0.5, 0.4,
                 0.3, 1000, 2000);
-        return agentClient.heartbeat(new HeartbeatRequest(nodeId, facts("host"), metrics, drivers));
+        return agentClient.heartbeat(new HeartbeatRequest(nodeId, facts, metrics, drivers));
     }
 }

@@ -17,11 +17,12 @@ import java.util.List;
  * @param maxUnavailable how many replicas an update may take down at once (at least 1)
  * @param generation     grows with every change of the template (PUT)
  * @param held           why re-placement of lost replicas is held (too many nodes off), null when it is not
+ * @param application    the compose application it belongs to, null for a service made on its own
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Service(String name, ContainerRequest template, int replicas, String cluster, List<String> constraints,
-                      String spread, int maxUnavailable, long generation, String held, Instant createdAt,
-                      long revision) {
+                      String spread, int maxUnavailable, long generation, String held, String application,
+                      Instant createdAt, long revision) {
     /** The most replicas a service may ask for. */
     public static final int MAX_REPLICAS = 10_000;
 
@@ -38,16 +39,21 @@ public record Service(String name, ContainerRequest template, int replicas, Stri
 
     public Service withRevision(long newRevision) {
         return new Service(name, template, replicas, cluster, constraints, spread, maxUnavailable, generation, held,
-                createdAt, newRevision);
+                application, createdAt, newRevision);
     }
 
     public Service withReplicas(int newReplicas) {
         return new Service(name, template, newReplicas, cluster, constraints, spread, maxUnavailable, generation, held,
-                createdAt, revision);
+                application, createdAt, revision);
     }
 
     public Service withHeld(String newHeld) {
         return new Service(name, template, replicas, cluster, constraints, spread, maxUnavailable, generation, newHeld,
-                createdAt, revision);
+                application, createdAt, revision);
+    }
+
+    public Service withApplication(String newApplication) {
+        return new Service(name, template, replicas, cluster, constraints, spread, maxUnavailable, generation, held,
+                newApplication, createdAt, revision);
     }
 }

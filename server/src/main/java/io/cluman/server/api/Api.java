@@ -2,6 +2,7 @@ package io.cluman.server.api;
 
 import io.cluman.model.job.Job;
 import io.cluman.server.agents.NodeAgents;
+import io.cluman.server.applications.ApplicationOperations;
 import io.cluman.server.clusters.ClusterOperations;
 import io.cluman.server.containers.AssignmentFeed;
 import io.cluman.server.containers.ContainerOperations;
@@ -33,7 +34,7 @@ public final class Api {
                         EventFeed events, EventFeed errors, ContainerOperations containers,
                         AssignmentFeed assignments, StatusReceiver statuses, DefaultsQuery defaults,
                         RegistryOperations registries, RegistryLogins logins, NodeAgents agents,
-                        ServiceOperations services) {
+                        ServiceOperations services, ApplicationOperations applications) {
     }
 
     public static ApiServer start(Parts p, String host, int port) {
@@ -48,6 +49,7 @@ public final class Api {
         new ContainerHandler(p.containers(), p.agents()).register(routes);
         new RegistryHandler(p.registries()).register(routes);
         new ServiceHandler(p.services()).register(routes);
+        new ApplicationHandler(p.applications()).register(routes);
         new AgentHandler(p.joiner(), p.heartbeats(), p.assignments(), p.logins(), p.statuses(), p.nodes())
                 .register(routes);
         server.documentRoutes(p.version());

@@ -49,6 +49,13 @@ public sealed class ApiError extends RuntimeException {
         }
     }
 
+    /** 413: the body is too large; {@code field} names what to shrink. */
+    public static final class PayloadTooLarge extends ApiError {
+        public PayloadTooLarge(String detail, String field) {
+            super(413, "Payload too large", detail, List.of(new FieldError(field, "too large: at most 1 MiB")));
+        }
+    }
+
     /** 400: the request itself is wrong. */
     public static final class BadRequest extends ApiError {
         public BadRequest(String detail, List<FieldError> errors) {

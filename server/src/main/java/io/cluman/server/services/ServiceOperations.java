@@ -41,8 +41,21 @@ public final class ServiceOperations {
     }
 
     public ServiceView create(ServiceRequest request) {
+        return create(prepare(request, null));
+    }
+
+    /**
+     * Checks {@code request} as {@link #create(ServiceRequest)} does, writing nothing: the service to pass to
+     * {@link #create(Service)}, belonging to {@code application} (null: none).
+     */
+    public Service prepare(ServiceRequest request, String application) {
         Service service = ServiceSpecs.build(request, 1, 1, clock.instant());
         requireCluster(service);
+        return application == null ? service : service.withApplication(application);
+    }
+
+    /** Writes a service {@link #prepare} made; 409 when its name is taken. */
+    public ServiceView create(Service service) {
         try {
             services.create(service.name(), service);
         } catch (StoreException.Conflict taken) {
@@ -84,7 +97,7 @@ public final class ServiceOperations {
         requireCluster(wanted);
         services.update(name, s -> new Service(s.name(), wanted.template(), named.replicas() == null ? s.replicas()
                 : wanted.replicas(), wanted.cluster(), wanted.constraints(), wanted.spread(), wanted.maxUnavailable(),
-                s.generation() + 1, s.held(), s.createdAt(), s.revision()));
+                s.generation() + 1, s.held(), s.application(), s.createdAt(), s.revision()));
         events.info(Topic.SERVICE, Action.UPDATE, "service", name, "service " + name + " spec replaced");
         return get(name);
     }

@@ -50,7 +50,7 @@ final class ServiceSpecs {
         ContainerRequest template = new ContainerRequest(r.name(), r.driver(), r.image(), r.command(), r.args(),
                 null, null, r.env(), r.ports(), r.labels(), r.resources(), r.restart(), r.workDir(), r.healthcheck());
         return new Service(r.name(), template, replicas, r.cluster(), constraints.stream().map(String::strip).toList(),
-                r.spread(), maxUnavailable, generation, null, createdAt, 0);
+                r.spread(), maxUnavailable, generation, null, null, createdAt, 0);
     }
 
     /** Checks the count of {@code POST /v1/services/{name}/scale}. */

@@ -13,6 +13,7 @@ public final class KeySpace {
     public static final String CONTAINER_STATUS = ROOT + "container-status/";
     public static final String REGISTRIES = ROOT + "registries/";
     public static final String SERVICES = ROOT + "services/";
+    public static final String APPLICATIONS = ROOT + "applications/";
     public static final String LEADER = ROOT + "leader";
 
     private KeySpace() {

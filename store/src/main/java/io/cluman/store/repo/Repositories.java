@@ -1,5 +1,6 @@
 package io.cluman.store.repo;
 
+import io.cluman.model.application.Application;
 import io.cluman.model.cluster.Cluster;
 import io.cluman.model.container.Container;
 import io.cluman.model.container.ContainerStatus;
@@ -13,7 +14,8 @@ import io.cluman.store.KvStore;
 public record Repositories(KvStore store, JsonRepository<Node> nodes, JsonRepository<Cluster> clusters,
                            JsonRepository<Job> jobs, JsonRepository<ApiToken> tokens,
                            JsonRepository<Container> containers, JsonRepository<ContainerStatus> containerStatus,
-                           JsonRepository<Registry> registries, JsonRepository<Service> services) {
+                           JsonRepository<Registry> registries, JsonRepository<Service> services,
+                           JsonRepository<Application> applications) {
 
     public static Repositories over(KvStore store) {
         return new Repositories(store,
@@ -25,6 +27,7 @@ public record Repositories(KvStore store, JsonRepository<Node> nodes, JsonReposi
                 new JsonRepository<>(store, KeySpace.CONTAINER_STATUS, ContainerStatus.class,
                         ContainerStatus::withRevision),
                 new JsonRepository<>(store, KeySpace.REGISTRIES, Registry.class, Registry::withRevision),
-                new JsonRepository<>(store, KeySpace.SERVICES, Service.class, Service::withRevision));
+                new JsonRepository<>(store, KeySpace.SERVICES, Service.class, Service::withRevision),
+                new JsonRepository<>(store, KeySpace.APPLICATIONS, Application.class, Application::withRevision));
     }
 }

@@ -1,0 +1,86 @@
+package io.cluman.cli.app;
+
+import io.cluman.cli.Main;
+import io.cluman.cli.output.Output;
+import io.cluman.cli.remote.ClientCommand;
+import io.cluman.cli.remote.Sleeper;
+import io.cluman.client.ClumanClient;
+import io.cluman.model.api.ApplicationRequest;
+import io.cluman.model.api.ApplicationView;
+import io.cluman.model.application.ApplicationState;
+import io.cluman.model.application.ApplicationWarning;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code cluman app deploy -f docker-compose.yml}: deploy a compose file, print its warnings, maybe wait. */
+@Command(name = "deploy", mixinStandardHelpOptions = true,
+        description = "Deploy a compose file as an application. env_file files (and .env) are read from the"
+                + " compose file's directory and sent with it.")
+public final class AppDeployCommand extends ClientCommand {
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE", defaultValue = "docker-compose.yml",
+            description = "The compose file (default: docker-compose.yml).")
+    Path file;
+
+    @Option(names = "--name", paramLabel = "N", description = "The application's name (default: the file's name:).")
+    String name;
+
+    @Option(names = "--cluster", paramLabel = "C", description = "The cluster its services run in.")
+    String cluster;
+
+    @Option(names = {"-e", "--env"}, paramLabel = "K=V",
+            description = "A value for ${K} in the file (repeat); wins over .env.")
+    Map<String, String> env = new LinkedHashMap<>();
+
+    @Option(names = "--env-file", paramLabel = "F", description = "Read variables from F instead of .env.")
+    Path envFile;
+
+    @Option(names = "--wait", description = "Wait until the application runs (or fails), printing progress.")
+    boolean await;
+
+    Sleeper sleeper = Sleeper.SYSTEM;
+
+    @Override
+    protected int run(ClumanClient client, Output output) {
+        String compose = ComposeFiles.text(file);
+        Path directory = file.toAbsolutePath().getParent();
+        ApplicationView app = client.deployApplication(new ApplicationRequest(name, cluster, compose, env,
+                ComposeFiles.read(compose, directory, envFile)));
+        if (!output.isJson()) {
+            for (ApplicationWarning w : app.warnings()) {
+                output.line("warning: " + w.path() + ": " + w.message());
+            }
+        }
+        if (await) {
+            try {
+                app = waitForRunning(client, output, app);
+            } catch (InterruptedException stop) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        output.done("deployed application " + app.name() + " (" + app.services().size() + " service(s), "
+                + app.state().json() + ")", app);
+        return app.state() == ApplicationState.FAILED ? Main.SERVER_ERROR : Main.OK;
+    }
+
+    private ApplicationView waitForRunning(ClumanClient client, Output output, ApplicationView app)
+            throws InterruptedException {
+        String last = "";
+        while (app.state() == ApplicationState.DEPLOYING) {
+            String progress = AppRows.progress(app);
+            if (!progress.equals(last) && !output.isJson()) {
+                output.line(progress);
+                last = progress;
+            }
+            sleeper.sleep(Duration.ofSeconds(1));
+            app = client.application(app.name());
+        }
+        if (app.failure() != null && !output.isJson()) {
+            output.line("failed: " + app.failure());
+        }
+        return app;
+    }
+}
