@@ -13,6 +13,8 @@ public final class KeySpace {
     public static final String CONTAINER_STATUS = ROOT + "container-status/";
     public static final String REGISTRIES = ROOT + "registries/";
     public static final String SERVICES = ROOT + "services/";
+    /** One guard key per node, rewritten by every placement on it (compare-and-swap between placements). */
+    public static final String PLACEMENT_GUARDS = ROOT + "placement-guards/";
     public static final String LEADER = ROOT + "leader";
 
     private KeySpace() {
