@@ -100,7 +100,7 @@ class ContainerApiTest {
                 null, null, "pool", null, null, null, null, null, null);
         assertThat(admin.createContainer(anywhere).node()).as("binpack").isEqualTo(nodeA);
         ContainerRequest large = new ContainerRequest("large", DriverName.PROCESS, null, List.of("/bin/true"),
-                null, null, "pool", null, null, null, new ResourceRequest(null, "7600M"), null, null);
+                null, null, "pool", null, null, null, new ResourceRequest(null, "7800M"), null, null);
         assertThat(admin.createContainer(large).node()).as("too large for what is left on a").isEqualTo(nodeB);
     }
 
