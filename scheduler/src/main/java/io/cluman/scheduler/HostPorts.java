@@ -10,13 +10,14 @@ import java.util.regex.Pattern;
  * same port on the host). The server validates mappings before they reach a container; one that still does not
  * parse takes no port here. TCP and UDP are not told apart: a port is taken whichever protocol holds it.
  */
-final class HostPorts {
+public final class HostPorts {
     private static final Pattern MAPPING = Pattern.compile("(?:(\\d{1,5}):)?(\\d{1,5})(?:/(?:tcp|udp))?");
 
     private HostPorts() {
     }
 
-    static List<Integer> of(List<String> mappings) {
+    /** The host port of each mapping of {@code mappings} that parses, in order. */
+    public static List<Integer> of(List<String> mappings) {
         List<Integer> ports = new ArrayList<>();
         for (String mapping : mappings) {
             Matcher m = MAPPING.matcher(mapping.strip());

@@ -39,6 +39,7 @@ import io.cluman.server.options.ConfigRepository;
 import io.cluman.server.options.CachedImageLabels;
 import io.cluman.server.options.ContainerDefaults;
 import io.cluman.server.options.ImageLabelSource;
+import io.cluman.server.placement.PlanApplier;
 import io.cluman.server.registries.ManifestLabels;
 import io.cluman.server.registries.PullFailures;
 import io.cluman.server.registries.RegistryCatalog;
@@ -74,6 +75,8 @@ import java.util.List;
 public final class ServerWiring implements AutoCloseable {
     /** How many events (and, separately, WARNING-or-worse events) are kept. */
     static final int EVENT_HISTORY = 10_000;
+    /** How many times a placement re-plans after losing a compare-and-swap to another placement. */
+    static final int PLACEMENT_ATTEMPTS = 8;
 
     private final List<AutoCloseable> closeOrder = new ArrayList<>();
     private final ServerConfig config;
@@ -117,7 +120,8 @@ public final class ServerWiring implements AutoCloseable {
                 new CachedImageLabels(ImageLabelSource.firstOf(agents, new ManifestLabels(logins::forImage)),
                         Duration.ofSeconds(30), clock));
         ContainerOperations containers = new ContainerOperations(store, repos.containers(), repos.containerStatus(),
-                repos.clusters(), nodes, assignments, events, ids, clock, defaults);
+                repos.clusters(), nodes, new PlanApplier(store, repos.containers(), repos.containerStatus(), nodes,
+                PLACEMENT_ATTEMPTS), events, ids, clock, defaults);
         StatusReceiver statuses = new StatusReceiver(repos.containerStatus(), nodes, assignments, events,
                 new PullFailures(registryCatalog), clock);
         RegistryOperations registries = new RegistryOperations(repos.registries(), registryCatalog, secretBox, events,

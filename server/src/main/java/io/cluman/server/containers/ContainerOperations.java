@@ -11,12 +11,19 @@ import io.cluman.model.event.Action;
 import io.cluman.model.event.Topic;
 import io.cluman.model.node.Node;
 import io.cluman.model.validation.ValidationException;
+import io.cluman.scheduler.HostPorts;
+import io.cluman.scheduler.PlacementRequest;
+import io.cluman.scheduler.Target;
 import io.cluman.server.api.ApiError;
 import io.cluman.server.events.EventBus;
 import io.cluman.server.nodes.Ids;
 import io.cluman.server.nodes.NodeRegistry;
 import io.cluman.server.options.ContainerDefaults;
 import io.cluman.server.options.RequestLayer;
+import io.cluman.server.placement.Batch;
+import io.cluman.server.placement.Outcome;
+import io.cluman.server.placement.PlanApplier;
+import io.cluman.server.placement.ReplicaFactory;
 import io.cluman.store.Compare;
 import io.cluman.store.KvStore;
 import io.cluman.store.Op;
@@ -24,19 +31,19 @@ import io.cluman.store.Txn;
 import io.cluman.store.repo.JsonRepository;
 import io.cluman.store.repo.StoreJson;
 import java.time.InstantSource;
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.function.ToIntFunction;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
- * What the container endpoints do: validate, place on a node, and write the desired state the node's
- * agent converges to. A new container and its PENDING status are written in one transaction.
+ * What the container endpoints do: validate, place on a node through the {@link PlanApplier} (the scheduler,
+ * then a compare-and-swap commit), and write the desired state the node's agent converges to. A new container
+ * and its PENDING status are written in one transaction.
  */
 public final class ContainerOperations {
     private final KvStore store;
@@ -44,7 +51,7 @@ public final class ContainerOperations {
     private final JsonRepository<ContainerStatus> statuses;
     private final JsonRepository<Cluster> clusters;
     private final NodeRegistry nodes;
-    private final AssignmentFeed feed;
+    private final PlanApplier placement;
     private final EventBus events;
     private final Ids ids;
     private final InstantSource clock;
@@ -52,14 +59,14 @@ public final class ContainerOperations {
 
     public ContainerOperations(KvStore store, JsonRepository<Container> containers,
                                JsonRepository<ContainerStatus> statuses, JsonRepository<Cluster> clusters,
-                               NodeRegistry nodes, AssignmentFeed feed, EventBus events, Ids ids, InstantSource clock,
+                               NodeRegistry nodes, PlanApplier placement, EventBus events, Ids ids, InstantSource clock,
                                ContainerDefaults defaults) {
         this.store = store;
         this.containers = containers;
         this.statuses = statuses;
         this.clusters = clusters;
         this.nodes = nodes;
-        this.feed = feed;
+        this.placement = placement;
         this.events = events;
         this.ids = ids;
         this.clock = clock;
@@ -68,94 +75,103 @@ public final class ContainerOperations {
 
     /**
      * Places the container and merges its options (image labels, the cluster's defaults, the request), then
-     * writes it; a node that fits the request but not the merged options (a default's larger memory, say)
-     * refuses it with 409.
+     * writes it through the {@link PlanApplier}; a node that fits the request but not the merged options (a
+     * default's larger memory, say) refuses it with 409.
+     *
+     * @throws ApiError.Conflict when no node can take it (the scheduler's explanation says why), or the name
+     *                           is taken
      */
     public ContainerView create(ContainerRequest request) {
-        return get(write(request, null, n -> 0, List.of()).name());
+        ContainerSpec requested = SpecBuilder.build(request);
+        Optional<String> only = Optional.empty();
+        String group = Cluster.ALL;
+        if (request.node() != null) {
+            only = Optional.of(nodes.read(request.node()).orElseThrow(() -> ValidationException.of("node",
+                    "no node '" + request.node() + "': see GET /v1/nodes")).id());
+        } else if (request.cluster() != null) {
+            group = request.cluster();
+            if (!Cluster.isSystemGroup(group) && clusters.get(group).isEmpty()) {
+                throw ValidationException.of("cluster", "no cluster '" + group + "': see GET /v1/clusters");
+            }
+        }
+        Outcome outcome = apply(new Batch(requestFor(requested, "", group, 1).build(), only, Set.of(),
+                requested.name().hashCode()), node -> record(request, requested, node, null, requested.name()));
+        if (outcome.refusal().isPresent()) {
+            String why = outcome.refusal().get();
+            if (outcome.contended()) {
+                throw new ApiError.Unavailable("the container was not placed: " + why);
+            }
+            String field = only.isEmpty() && request.cluster() != null ? "cluster" : "node";
+            String detail = only.isPresent() ? "node " + request.node() + " cannot take the container: " + why
+                    : "no node can take the container: " + why;
+            throw new ApiError.Conflict(detail, field, why);
+        }
+        return get(announce(outcome.written()).getFirst().name());
     }
 
     /**
-     * Creates one replica of {@code service} as {@link #create} would, preferring the nodes of lowest
-     * {@code rank} (those without a replica of the service yet). {@code justPlaced} are containers written
-     * moments ago that the assignment feed may not show yet: they count on their nodes (load, ports).
+     * Creates up to {@code request.replicas()} replicas of {@code service} in one batch (one snapshot, one
+     * plan), each as {@link #create} would make it from {@code template.apply(name)}, named by {@code names}.
+     * What did not fit is in the outcome's refusal.
      *
-     * @throws ApiError.Conflict when no node can take it (the message says why)
+     * @param leaving replicas about to be replaced: they do not count for spread
      */
-    public Container createReplica(ContainerRequest request, String service, ToIntFunction<Node> rank,
-                                   Collection<Container> justPlaced) {
-        return write(request, service, rank, justPlaced);
+    public Outcome createReplicas(String service, PlacementRequest request, Set<String> leaving, long seed,
+                                  Supplier<String> names, Function<String, ContainerRequest> template) {
+        Outcome outcome = apply(new Batch(request, Optional.empty(), leaving, seed), node -> {
+            ContainerRequest r = template.apply(names.get());
+            return record(r, SpecBuilder.build(r), node, service, r.name());
+        });
+        announce(outcome.written());
+        return outcome;
     }
 
-    private Container write(ContainerRequest request, String service, ToIntFunction<Node> rank,
-                            Collection<Container> justPlaced) {
-        ContainerSpec requested = SpecBuilder.build(request);
-        Collection<Container> placed = placed(justPlaced);
-        Node node = place(requested, request, rank, placed);
-        String cluster = request.cluster() != null ? request.cluster()
-                : node.clusterName().orElse(Cluster.ORPHANS);
-        ContainerSpec spec = RequestLayer.apply(requested,
-                defaults.merge(cluster, node, request, requested).values());
-        if (!spec.equals(requested)) {
-            requireFits(spec, node, placed);
-        }
-        String allocId = ids.next('a');
-        Container container = new Container(spec.name(), spec, node.id(), request.cluster(), service, allocId, 1,
-                DesiredState.RUNNING, clock.instant(), 0);
-        ContainerStatus pending = ContainerStatus.pending(allocId, node.id(), clock.instant());
-        boolean created = store.txn(Txn.when(List.of(Compare.absent(containers.key(spec.name()))),
-                List.of(Op.put(containers.key(spec.name()), StoreJson.write(container)),
-                        Op.put(statuses.key(spec.name()), StoreJson.write(pending))), List.of())).succeeded();
-        if (!created) {
-            throw new ApiError.Conflict("container '" + spec.name() + "' already exists", "name",
+    /**
+     * A placement request for {@code replicas} containers made from {@code template} (its container fields are
+     * checked as {@link #create} checks them).
+     *
+     * @throws ValidationException when the template is not a valid container
+     */
+    public static PlacementRequest.Builder requestFor(ContainerRequest template, String service, String group,
+                                                      int replicas) {
+        return requestFor(SpecBuilder.build(template), service, group, replicas);
+    }
+
+    /**
+     * A placement request for {@code replicas} containers like {@code spec} (driver, CPU, memory, host ports) in
+     * {@code group} ({@code all}, {@code orphans} or a cluster); binpack ranking.
+     */
+    private static PlacementRequest.Builder requestFor(ContainerSpec spec, String service, String group,
+                                                      int replicas) {
+        return PlacementRequest.builder(service, replicas).cpus(spec.cpus()).memory(spec.memory())
+                .driver(spec.driver().wireName()).hostPorts(HostPorts.of(spec.ports())).target(Target.of(group));
+    }
+
+    private Outcome apply(Batch batch, ReplicaFactory factory) {
+        try {
+            return placement.apply(batch, factory);
+        } catch (PlanApplier.NameTaken e) {
+            throw new ApiError.Conflict("container '" + e.name() + "' already exists", "name",
                     "is taken: pick another name, or remove the existing container first");
         }
-        events.info(Topic.LOG_DOCKER, Action.CREATE, "container", spec.name(), "container " + spec.name()
-                + " (" + spec.driver().wireName() + ") placed on node " + node.name());
-        return container;
     }
 
-    /** Every container the feed knows, and those of {@code justPlaced} it does not show yet. */
-    private Collection<Container> placed(Collection<Container> justPlaced) {
-        Collection<Container> all = feed.all();
-        if (justPlaced.isEmpty()) {
-            return all;
-        }
-        Map<String, Container> byName = new HashMap<>();
-        justPlaced.forEach(c -> byName.put(c.name(), c));
-        all.forEach(c -> byName.put(c.name(), c));
-        return byName.values();
+    /** The record of a container placed on {@code node}, with the node's cluster defaults merged in. */
+    private Container record(ContainerRequest request, ContainerSpec requested, Node node, String service,
+                             String name) {
+        String cluster = request.cluster() != null ? request.cluster() : node.clusterName().orElse(Cluster.ORPHANS);
+        ContainerSpec spec = RequestLayer.apply(requested, defaults.merge(cluster, node, request, requested).values());
+        return new Container(name, spec, node.id(), request.cluster(), service, ids.next('a'), 1,
+                DesiredState.RUNNING, clock.instant(), 0);
     }
 
-    private Node place(ContainerSpec spec, ContainerRequest request, ToIntFunction<Node> rank,
-                       Collection<Container> placed) {
-        if (request.node() != null) {
-            Node node = nodes.read(request.node()).orElseThrow(() -> ValidationException.of("node",
-                    "no node '" + request.node() + "': see GET /v1/nodes"));
-            requireFits(spec, node, placed);
-            return node;
+    private List<Container> announce(List<Container> written) {
+        for (Container c : written) {
+            String node = nodes.cached(c.node()).map(Node::name).orElse(c.node());
+            events.info(Topic.LOG_DOCKER, Action.CREATE, "container", c.name(), "container " + c.name()
+                    + " (" + c.spec().driver().wireName() + ") placed on node " + node);
         }
-        Predicate<Node> inCluster = n -> true;
-        if (request.cluster() != null) {
-            String name = request.cluster();
-            if (!Cluster.isSystemGroup(name) && clusters.get(name).isEmpty()) {
-                throw ValidationException.of("cluster", "no cluster '" + name + "': see GET /v1/clusters");
-            }
-            inCluster = n -> DefaultsQuery.inGroup(n, name);
-        }
-        NodePicker.Pick pick = NodePicker.pick(spec, nodes.readAll().stream().filter(inCluster).toList(), placed,
-                rank);
-        return pick.node().orElseThrow(() -> new ApiError.Conflict("no node can take the container: "
-                + pick.explanation(), request.cluster() != null ? "cluster" : "node", pick.explanation()));
-    }
-
-    private void requireFits(ContainerSpec spec, Node node, Collection<Container> placed) {
-        List<Container> onNode = placed.stream().filter(c -> c.node().equals(node.id())).toList();
-        Optional<String> refusal = NodePicker.refusal(spec, node, onNode);
-        if (refusal.isPresent()) {
-            throw new ApiError.Conflict("node " + node.name() + " cannot take the container: it is "
-                    + refusal.get(), "node", "is " + refusal.get());
-        }
+        return written;
     }
 
     public List<ContainerView> list(Predicate<ContainerView> filter) {

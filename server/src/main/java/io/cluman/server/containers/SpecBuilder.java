@@ -66,11 +66,6 @@ public final class SpecBuilder {
                 memory, cpus, r.restart(), r.workDir(), healthcheck);
     }
 
-    /** The host ports a spec takes on its node (the container port when no host port is given). */
-    static List<Integer> hostPorts(ContainerSpec spec) {
-        return spec.ports().stream().map(OptionSyntax::hostPort).toList();
-    }
-
     private static boolean isEmpty(List<String> list) {
         return list == null || list.isEmpty();
     }

@@ -1,19 +1,21 @@
 package io.cluman.server.services;
 
+import io.cluman.model.cluster.Cluster;
 import io.cluman.model.container.Container;
 import io.cluman.model.event.Action;
 import io.cluman.model.event.Topic;
-import io.cluman.model.node.Node;
 import io.cluman.model.service.Service;
 import io.cluman.model.validation.ValidationException;
+import io.cluman.scheduler.PlacementRequest;
+import io.cluman.scheduler.constraint.ConstraintParser;
 import io.cluman.server.api.ApiError;
 import io.cluman.server.containers.ContainerOperations;
 import io.cluman.server.events.EventBus;
-import java.util.ArrayList;
-import java.util.Collection;
+import io.cluman.server.placement.Outcome;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
@@ -22,9 +24,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Carries out a service's {@link ServiceReconciler.Plan} through {@link ContainerOperations}: places new
- * replicas (spread: nodes without one of the service's replicas first), replaces lost ones — the new replica
- * is written before the lost record is removed, so the count never dips and the returning agent, finding its
- * allocation gone, stops its copy — and removes the excess. Used by the controller's one thread.
+ * replicas and replacements in one batch (one snapshot, one scheduler plan: binpack, spread over the service's
+ * {@code spread} label, distinct nodes preferred — required with host ports —, its constraints enforced),
+ * replaces lost ones — the new replica is written before the lost record is removed, so the count never dips
+ * and the returning agent, finding its allocation gone, stops its copy — and removes the excess. Used by the
+ * controller's one thread.
  */
 public final class ReplicaWriter {
     private static final Logger LOG = LoggerFactory.getLogger(ReplicaWriter.class);
@@ -43,66 +47,78 @@ public final class ReplicaWriter {
 
     /**
      * @param replicas the service's containers now
-     * @param nodes    every node
      * @param taken    every container name; names of new replicas are added
      */
-    void apply(Service s, ServiceReconciler.Plan plan, List<Container> replicas, Collection<Node> nodes,
-               Set<String> taken) {
+    void apply(Service s, ServiceReconciler.Plan plan, List<Container> replicas, Set<String> taken) {
         if (plan.idle()) {
             unplaceable.remove(s.name());
             return;
         }
-        List<String> going = new ArrayList<>(plan.remove());
-        going.addAll(plan.replace());
-        List<String> onNodes = new ArrayList<>(replicas.stream().filter(c -> !going.contains(c.name()))
-                .map(Container::node).toList());
-        List<Container> placed = new ArrayList<>();
-        List<String> created = new ArrayList<>();
-        for (int i = 0; i < plan.create(); i++) {
-            Optional<Container> c = place(s, onNodes, nodes, placed, taken);
-            if (c.isEmpty()) {
-                break;
-            }
-            created.add(c.get().name() + " on " + c.get().node());
-        }
-        if (!created.isEmpty()) {
+        List<Container> placed = place(s, plan.create() + plan.replace().size(), plan, taken);
+        int created = Math.min(plan.create(), placed.size());
+        if (created > 0) {
             events.info(Topic.SERVICE, Action.UPDATE, "service", s.name(), "service " + s.name() + ": "
-                    + created.size() + " replica(s) placed (" + String.join(", ", created) + ")");
+                    + created + " replica(s) placed (" + String.join(", ", placed.subList(0, created).stream()
+                    .map(c -> c.name() + " on " + c.node()).toList()) + ")");
         }
-        for (String lost : plan.replace()) {
+        for (int i = created; i < placed.size(); i++) {
+            String lost = plan.replace().get(i - created);
             Container old = replicas.stream().filter(c -> c.name().equals(lost)).findFirst().orElseThrow();
-            Optional<Container> c = place(s, onNodes, nodes, placed, taken);
-            if (c.isEmpty()) {
-                break;
-            }
+            Container c = placed.get(i);
             remove(lost, "replaced");
             events.warn(Topic.SERVICE, Action.UPDATE, "service", s.name(), "service " + s.name() + ": replica "
-                    + lost + " was lost with node " + old.node() + "; replaced by " + c.get().name() + " on node "
-                    + c.get().node());
+                    + lost + " was lost with node " + old.node() + "; replaced by " + c.name() + " on node "
+                    + c.node());
         }
         for (String excess : plan.remove()) {
             remove(excess, "service " + s.name() + " scaled down");
         }
     }
 
-    private Optional<Container> place(Service s, List<String> onNodes, Collection<Node> nodes, List<Container> placed,
-                                      Set<String> taken) {
-        String name = names.next(s.name(), taken);
+    /** Places up to {@code count} replicas in one batch; announces (once per reason) why the rest did not fit. */
+    private List<Container> place(Service s, int count, ServiceReconciler.Plan plan, Set<String> taken) {
+        if (count == 0) {
+            return List.of();
+        }
+        Set<String> leaving = new HashSet<>(plan.remove());
+        leaving.addAll(plan.replace());
         try {
-            Container c = containers.createReplica(s.replica(name), s.name(), Spread.rank(s.spread(), onNodes, nodes),
-                    placed);
-            taken.add(name);
-            placed.add(c);
-            onNodes.add(c.node());
-            unplaceable.remove(s.name());
-            return Optional.of(c);
+            Outcome outcome = containers.createReplicas(s.name(), request(s, count), leaving,
+                    Objects.hash(s.name(), s.generation()), () -> nextName(s, taken), s::replica);
+            outcome.refusal().ifPresentOrElse(why -> unplaceable(s, "placed " + outcome.written().size() + " of "
+                    + count + "; " + why), () -> unplaceable.remove(s.name()));
+            return outcome.written();
         } catch (ApiError | ValidationException e) {
-            String why = e instanceof ValidationException v ? v.errors().toString() : e.getMessage();
-            if (!why.equals(unplaceable.put(s.name(), why))) {
-                events.warn(Topic.SERVICE, Action.UPDATE, "service", s.name(), "service " + s.name()
-                        + " cannot place a replica now: " + why);
-            }
-            return Optional.empty();
+            unplaceable(s, e instanceof ValidationException v ? v.errors().toString() : e.getMessage());
+            return List.of();
+        }
+    }
+
+    /**
+     * Where {@code count} more replicas of {@code s} may go and how they are ranked: its cluster, its
+     * constraints, spread over its {@code spread} label, binpack; distinct nodes preferred (required with host
+     * ports). The existing replicas are filled in by the applier from the store.
+     *
+     * @throws ValidationException when the template or a constraint is invalid (both are checked when the
+     *                             service is written)
+     */
+    static PlacementRequest request(Service s, int count) {
+        return ContainerOperations.requestFor(s.replica(s.name()), s.name(),
+                s.cluster() == null ? Cluster.ALL : s.cluster(), count)
+                .constraints(ConstraintParser.parseAll("constraints", s.constraints()))
+                .spreadLabel(s.spread()).build();
+    }
+
+    private String nextName(Service s, Set<String> taken) {
+        String name = names.next(s.name(), taken);
+        taken.add(name);
+        return name;
+    }
+
+    private void unplaceable(Service s, String why) {
+        if (!why.equals(unplaceable.put(s.name(), why))) {
+            events.warn(Topic.SERVICE, Action.UPDATE, "service", s.name(), "service " + s.name()
+                    + " cannot place a replica now: " + why);
         }
     }
 

@@ -134,7 +134,7 @@ public final class ServiceController implements Controller {
                 stillHeld.add(group);
                 announceHeld(group, plan.held());
             }
-            writer.apply(s, plan, replicas, byId.values(), taken);
+            writer.apply(s, plan, replicas, taken);
             markHeld(s, plan.held());
         }
         for (String group : new ArrayList<>(heldGroups)) {

@@ -4,6 +4,8 @@ import io.cluman.model.api.ContainerRequest;
 import io.cluman.model.api.ServiceRequest;
 import io.cluman.model.service.Service;
 import io.cluman.model.validation.Validator;
+import io.cluman.scheduler.constraint.ConstraintException;
+import io.cluman.scheduler.constraint.ConstraintParser;
 import io.cluman.server.containers.SpecBuilder;
 import java.time.Instant;
 import java.util.List;
@@ -11,8 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a service request field by field and turns it into a {@link Service}. The container fields are
- * checked by {@link SpecBuilder}, as for {@code POST /v1/containers}; every error, of either kind, is
- * reported at once. Pure.
+ * checked by {@link SpecBuilder}, as for {@code POST /v1/containers}, the constraints by the scheduler's
+ * {@link ConstraintParser}; every error, of any kind, is reported at once. Pure.
  */
 final class ServiceSpecs {
     /** A replica is named {@code <service>-<k>}, k five characters: the name leaves room for them in 63. */
@@ -42,6 +44,9 @@ final class ServiceSpecs {
             String c = constraints.get(i);
             v.check(c != null && !c.isBlank(), "constraints[" + i + "]", "is blank: write a constraint such as"
                     + " 'zone==a', or leave it out");
+            if (c != null && !c.isBlank()) {
+                checkConstraint(c, "constraints[" + i + "]", v);
+            }
         }
         v.check(r.spread() == null || LABEL_KEY.matcher(r.spread()).matches(), "spread",
                 "'" + r.spread() + "' is not a label name: use 1-63 letters, digits, '-', '_', '.', '/'");
@@ -51,6 +56,15 @@ final class ServiceSpecs {
                 null, null, r.env(), r.ports(), r.labels(), r.resources(), r.restart(), r.workDir(), r.healthcheck());
         return new Service(r.name(), template, replicas, r.cluster(), constraints.stream().map(String::strip).toList(),
                 r.spread(), maxUnavailable, generation, null, null, createdAt, 0);
+    }
+
+    /** Adds the scheduler's parse error of {@code text}, if any, to {@code v} under {@code field}. */
+    private static void checkConstraint(String text, String field, Validator v) {
+        try {
+            ConstraintParser.parse(text);
+        } catch (ConstraintException e) {
+            v.check(false, field, e.getMessage());
+        }
     }
 
     /** Checks the count of {@code POST /v1/services/{name}/scale}. */

@@ -91,14 +91,17 @@ class ContainerApiTest {
     }
 
     @Test
-    void theLeastLoadedNodeOfAClusterIsChosen() {
+    void aClusterPacksTheFullestNodeThatFits() {
         admin.createCluster(new ClusterRequest("pool", "", null, null));
         admin.addNode("pool", nodeA);
         admin.addNode("pool", nodeB);
         admin.createContainer(sleeper("big", nodeA, "512M", List.of()));
         ContainerRequest anywhere = new ContainerRequest("small", DriverName.PROCESS, null, List.of("/bin/true"),
                 null, null, "pool", null, null, null, null, null, null);
-        assertThat(admin.createContainer(anywhere).node()).isEqualTo(nodeB);
+        assertThat(admin.createContainer(anywhere).node()).as("binpack").isEqualTo(nodeA);
+        ContainerRequest large = new ContainerRequest("large", DriverName.PROCESS, null, List.of("/bin/true"),
+                null, null, "pool", null, null, null, new ResourceRequest(null, "7800M"), null, null);
+        assertThat(admin.createContainer(large).node()).as("too large for what is left on a").isEqualTo(nodeB);
     }
 
     @Test

@@ -69,7 +69,7 @@ class ServiceApiTest {
     }
 
     private String activeNode(String name) {
-        String id = FakeAgents.join(agent, name, Map.of());
+        String id = FakeAgents.join(agent, name, Map.of("zone", "a"));
         String job = admin.operate(id, NodeOperation.COMMISSION).id();
         await().atMost(WAIT).until(() -> admin.job(job).state().isFinished());
         return id;
@@ -112,6 +112,17 @@ class ServiceApiTest {
         });
         assertThat(admin.events(Map.of("topic", "service"))).extracting(Event::message)
                 .anyMatch(m -> m.contains("service web created with 6 replica(s)"));
+    }
+
+    @Test
+    void constraintsAreEnforcedAndAServiceNoNodeMatchesSaysWhy() {
+        ServiceRequest zoneB = new ServiceRequest("b", DriverName.PROCESS, null, List.of("/bin/sleep", "3600"), null,
+                null, null, null, null, null, null, null, 2, null, List.of("zone==b"), null, null);
+        admin.createService(zoneB);
+        await().atMost(WAIT).until(() -> admin.events(Map.of("topic", "service")).stream().map(Event::message)
+                .anyMatch(m -> m.contains("service b cannot place a replica now: placed 0 of 2; 3 nodes: 3 constraint"
+                        + " zone=b")));
+        assertThat(admin.containers(Map.of("service", "b"))).isEmpty();
     }
 
     @Test

@@ -53,6 +53,12 @@ class ServiceBadInputTest {
                 bad("POST", "/v1/services", PROC + ", \"maxUnavailable\": 0}", 400, "maxUnavailable"),
                 bad("POST", "/v1/services", PROC + ", \"constraints\": [\"zone==a\", \" \"]}", 400,
                         "constraints[1]"),
+                bad("POST", "/v1/services", PROC + ", \"constraints\": [\"zone==a\", \"zone like a\"]}", 400,
+                        "constraints[1]"),
+                bad("POST", "/v1/services", PROC + ", \"constraints\": [\"hostname regexp web-(\"]}", 400,
+                        "constraints[0]"),
+                bad("PUT", "/v1/services/web", PUT + ", \"constraints\": [\"zone in a,b\"]}", 400,
+                        "constraints[0]"),
                 bad("POST", "/v1/services", PROC + ", \"spread\": \"no spaces\"}", 400, "spread"),
                 bad("POST", "/v1/services", PROC + ", \"cluster\": \"nope\"}", 400, "cluster"),
                 bad("POST", "/v1/services", "{\"name\": \"s\", \"driver\": \"docker\"}", 400, "image"),
@@ -93,6 +99,19 @@ class ServiceBadInputTest {
     void badInputIsAClearProblemAndWritesNothing(String method, String path, String body, int status, String field)
             throws Exception {
         Refusals.assertRefused(server, method, path, body, status, field);
+    }
+
+    @Test
+    void aBadConstraintIsRefusedWithTheSchedulersMessage() throws Exception {
+        HttpResponse<String> response = server.send("POST", "/v1/services",
+                PROC + ", \"constraints\": [\"zone like a\", \"hostname regexp web-(\"]}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        var errors = ApiJson.MAPPER.readTree(response.body()).get("errors");
+        assertThat(errors.findValuesAsText("field")).containsExactly("constraints[0]", "constraints[1]");
+        assertThat(errors.findValuesAsText("message")).satisfiesExactly(
+                m -> assertThat(m).contains("unknown operator 'like'"),
+                m -> assertThat(m).contains("invalid regexp"));
+        assertThat(server.admin().services()).extracting(v -> v.name()).containsExactly("web");
     }
 
     @Test

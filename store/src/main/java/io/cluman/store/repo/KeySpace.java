@@ -14,6 +14,8 @@ public final class KeySpace {
     public static final String REGISTRIES = ROOT + "registries/";
     public static final String SERVICES = ROOT + "services/";
     public static final String APPLICATIONS = ROOT + "applications/";
+    /** One guard key per node, rewritten by every placement on it (compare-and-swap between placements). */
+    public static final String PLACEMENT_GUARDS = ROOT + "placement-guards/";
     public static final String LEADER = ROOT + "leader";
 
     private KeySpace() {

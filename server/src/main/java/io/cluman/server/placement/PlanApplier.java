@@ -1,0 +1,197 @@
+package io.cluman.server.placement;
+
+import io.cluman.model.container.Container;
+import io.cluman.model.container.ContainerStatus;
+import io.cluman.scheduler.HostPorts;
+import io.cluman.scheduler.Plan;
+import io.cluman.scheduler.PlanCheck;
+import io.cluman.scheduler.PlanChecker;
+import io.cluman.scheduler.PlacementResult;
+import io.cluman.scheduler.Sampling;
+import io.cluman.scheduler.Scheduler;
+import io.cluman.scheduler.Snapshot;
+import io.cluman.server.nodes.NodeRegistry;
+import io.cluman.store.Compare;
+import io.cluman.store.KvStore;
+import io.cluman.store.Op;
+import io.cluman.store.Txn;
+import io.cluman.store.TxnResult;
+import io.cluman.store.repo.JsonRepository;
+import io.cluman.store.repo.StoreJson;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one path through which placements commit. Per attempt:
+ * <pre>
+ *   read guards, containers, nodes (StoreRead) ─▶ Scheduler.place ─▶ per replica: ReplicaFactory.make,
+ *   PlanChecker.check against the snapshot plus what this batch committed ─▶ commit a chunk in one txn:
+ *   every touched node's guard key unchanged since the read, every name absent ─▶ puts (container,
+ *   PENDING status, guard)
+ * </pre>
+ * A failed compare (another placement touched one of the nodes) re-reads and re-plans what is left, up to
+ * {@code attempts} times. Every writer of a placement rewrites the node's guard, so two placements that read
+ * the same state can never both commit onto one node: a node is never oversubscribed. Removing a container
+ * needs no guard (it only frees resources). Thread-safe: it holds no state between calls.
+ */
+public final class PlanApplier {
+    /** Containers per transaction: two puts each plus a guard per node stay under etcd's 128 operations. */
+    static final int CHUNK = 40;
+    /**
+     * Up to this many nodes every feasible node is scored (no cost concern, and a service's replicas always
+     * find the nodes without one); above, the scheduler's bounded sampling.
+     */
+    static final int EXHAUSTIVE_UP_TO = 64;
+
+    private final KvStore store;
+    private final JsonRepository<Container> containers;
+    private final JsonRepository<ContainerStatus> statuses;
+    private final NodeRegistry nodes;
+    private final int attempts;
+
+    public PlanApplier(KvStore store, JsonRepository<Container> containers, JsonRepository<ContainerStatus> statuses,
+                       NodeRegistry nodes, int attempts) {
+        if (attempts < 1) {
+            throw new IllegalArgumentException("attempts must be at least 1");
+        }
+        this.store = store;
+        this.containers = containers;
+        this.statuses = statuses;
+        this.nodes = nodes;
+        this.attempts = attempts;
+    }
+
+    /**
+     * Places {@code batch.request().replicas()} replicas, making each record with {@code factory}.
+     *
+     * @throws NameTaken when a record's name is already in the store (nothing of that chunk is written)
+     */
+    public Outcome apply(Batch batch, ReplicaFactory factory) {
+        List<Container> written = new ArrayList<>();
+        String conflict = "";
+        for (int attempt = 0; attempt < attempts; attempt++) {
+            int left = batch.request().replicas() - written.size();
+            if (left <= 0) {
+                return Outcome.placed(written);
+            }
+            StoreRead read = StoreRead.of(store, containers, nodes.readAll(), batch);
+            Sampling sampling = read.snapshot().size() <= EXHAUSTIVE_UP_TO ? Sampling.EXHAUSTIVE : Sampling.BOUNDED;
+            PlacementResult result = new Scheduler(read.snapshot(), batch.seed() + attempt, sampling)
+                    .place(read.request(batch, left));
+            switch (commit(read, result.plan(), factory, written)) {
+                case Ending.Conflict c -> conflict = c.why();
+                case Ending.Misfit m -> {
+                    return Outcome.refused(written, m.why());
+                }
+                case Ending.Done d -> {
+                    return switch (result) {
+                        case PlacementResult.Placed p -> Outcome.placed(written);
+                        case PlacementResult.PartlyPlaced p -> Outcome.refused(written, p.why().reasons());
+                        case PlacementResult.Unplaced u -> Outcome.refused(written, u.why().reasons());
+                    };
+                }
+            }
+        }
+        return new Outcome(written, Optional.of("other placements kept changing the same nodes (" + attempts
+                + " attempts; last: " + conflict + "): try again"), true);
+    }
+
+    /** How committing a plan ended: all written, a compare failed (re-plan), or a record does not fit. */
+    private sealed interface Ending {
+        record Done() implements Ending {
+        }
+
+        record Conflict(String why) implements Ending {
+        }
+
+        record Misfit(String why) implements Ending {
+        }
+    }
+
+    /** Commits {@code plan} in chunks, adding what it wrote to {@code written}. */
+    private Ending commit(StoreRead read, Plan plan, ReplicaFactory factory, List<Container> written) {
+        Snapshot current = read.snapshot();
+        Map<String, Long> guards = new HashMap<>(read.guards());
+        List<String> ids = plan.nodeIds();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<Container> chunk = new ArrayList<>();
+            Optional<String> misfit = Optional.empty();
+            for (String id : ids.subList(from, Math.min(ids.size(), from + CHUNK))) {
+                Container c = factory.make(read.nodes().get(id));
+                Plan one = new Plan(plan.service(), List.of(id), Math.round(c.spec().cpus() * 1000),
+                        c.spec().memory(), HostPorts.of(c.spec().ports()));
+                PlanCheck check = PlanChecker.check(one, current);
+                if (!check.fits()) {
+                    misfit = Optional.of(String.join("; ", check.conflicts()));
+                    break;
+                }
+                current = current.withPlan(one);
+                chunk.add(c);
+            }
+            if (!chunk.isEmpty()) {
+                Optional<String> failed = write(guards, chunk);
+                if (failed.isPresent()) {
+                    return new Ending.Conflict(failed.get());
+                }
+                written.addAll(chunk);
+            }
+            if (misfit.isPresent()) {
+                return new Ending.Misfit(misfit.get());
+            }
+        }
+        return new Ending.Done();
+    }
+
+    /**
+     * One transaction for {@code chunk}, comparing the guards of its nodes with {@code guards} (updated on
+     * success); empty when it committed, else the conflict.
+     */
+    private Optional<String> write(Map<String, Long> guards, List<Container> chunk) {
+        Set<String> touched = new LinkedHashSet<>();
+        chunk.forEach(c -> touched.add(c.node()));
+        List<Compare> compares = new ArrayList<>();
+        List<Op> ops = new ArrayList<>();
+        for (String node : touched) {
+            String guard = StoreRead.guardKey(node);
+            compares.add(Compare.modRevision(guard, guards.getOrDefault(guard, 0L)));
+            ops.add(Op.put(guard, node.getBytes(StandardCharsets.UTF_8)));
+        }
+        for (Container c : chunk) {
+            compares.add(Compare.absent(containers.key(c.name())));
+            ops.add(Op.put(containers.key(c.name()), StoreJson.write(c)));
+            ops.add(Op.put(statuses.key(c.name()), StoreJson.write(ContainerStatus.pending(c.allocId(), c.node(),
+                    c.createdAt()))));
+        }
+        TxnResult result = store.txn(Txn.when(compares, ops, List.of()));
+        if (result.succeeded()) {
+            touched.forEach(node -> guards.put(StoreRead.guardKey(node), result.revision()));
+            return Optional.empty();
+        }
+        for (Container c : chunk) {
+            if (store.get(containers.key(c.name())).isPresent()) {
+                throw new NameTaken(c.name());
+            }
+        }
+        return Optional.of("node " + String.join(", ", touched) + " took another placement meanwhile");
+    }
+
+    /** A container of that name already exists; nothing of its chunk was written. */
+    public static final class NameTaken extends RuntimeException {
+        private final String name;
+
+        NameTaken(String name) {
+            super("container '" + name + "' already exists");
+            this.name = name;
+        }
+
+        public String name() {
+            return name;
+        }
+    }
+}
