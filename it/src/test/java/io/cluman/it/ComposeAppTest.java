@@ -3,9 +3,6 @@ package io.cluman.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.cluman.agent.AgentConfig;
-import io.cluman.agent.AgentWiring;
-import io.cluman.agent.api.LocalApiConfig;
 import io.cluman.agent.driver.docker.DockerdProcess;
 import io.cluman.client.ClumanClient;
 import io.cluman.model.api.ApplicationRequest;
@@ -14,14 +11,9 @@ import io.cluman.model.api.ContainerView;
 import io.cluman.model.application.ApplicationState;
 import io.cluman.model.container.Health;
 import io.cluman.model.container.TaskState;
-import io.cluman.model.node.NodeState;
-import io.cluman.server.ServerConfig;
-import io.cluman.server.ServerWiring;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -58,40 +50,24 @@ class ComposeAppTest {
 
     @TempDir
     Path dir;
-    DockerdProcess engine;
-    ServerWiring server;
-    AgentWiring agent;
+    DockerNode fleet;
 
     @BeforeEach
     void start() {
-        engine = DockerdProcess.start();
-        server = ServerWiring.start(ServerConfig.defaults(dir.resolve("server")).withPort(0).withAutoCommission(true)
-                .withOffAfter(Duration.ofSeconds(3)), InstantSource.system());
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("DOCKER_HOST", engine.dockerHost());
-        agent = new AgentWiring(new AgentConfig(server.url(), server.joinToken(), dir.resolve("agent"), "worker",
-                Map.of(), LocalApiConfig.LOOPBACK_EPHEMERAL), InstantSource.system(), env);
-        agent.start();
+        fleet = DockerNode.start(dir, c -> c);
     }
 
     @AfterEach
     void stop() {
-        if (agent != null) {
-            agent.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (engine != null) {
-            engine.close();
+        if (fleet != null) {
+            fleet.close();
         }
     }
 
     @Test
     void webStartsOnlyAfterDbIsHealthy() {
-        ClumanClient admin = ClumanClient.connect(server.url(), server.adminToken());
-        await().atMost(WAIT).until(() -> admin.nodes(Map.of()), n -> n.size() == 1
-                && n.get(0).state() == NodeState.ACTIVE && n.get(0).on());
+        ClumanClient admin = fleet.admin;
+        DockerdProcess engine = fleet.engine;
         ApplicationView deployed = admin.deployApplication(new ApplicationRequest("shop", null, COMPOSE, Map.of(),
                 Map.of()));
         assertThat(deployed.services()).extracting(s -> s.name()).containsExactly("db", "web");

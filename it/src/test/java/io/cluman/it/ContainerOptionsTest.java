@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cluman.agent.AgentConfig;
-import io.cluman.agent.AgentWiring;
-import io.cluman.agent.api.LocalApiConfig;
 import io.cluman.agent.driver.docker.DockerdProcess;
 import io.cluman.agent.driver.docker.RegistryProcess;
 import io.cluman.client.ClumanClient;
@@ -19,8 +16,6 @@ import io.cluman.model.container.TaskState;
 import io.cluman.model.event.Event;
 import io.cluman.model.event.Severity;
 import io.cluman.model.event.Topic;
-import io.cluman.model.node.NodeState;
-import io.cluman.server.ServerConfig;
 import io.cluman.server.ServerWiring;
 import io.cluman.server.options.ConfigGitSettings;
 import io.cluman.server.options.ConfigRepoFixture;
@@ -30,8 +25,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.InstantSource;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -51,45 +44,32 @@ class ContainerOptionsTest {
 
     @TempDir
     Path dir;
-    DockerdProcess engine;
     ConfigRepoFixture config;
+    DockerNode fleet;
+    DockerdProcess engine;
     ServerWiring server;
-    AgentWiring agent;
     ClumanClient admin;
     String node;
 
     @BeforeEach
     void start() {
-        engine = DockerdProcess.start();
         config = ConfigRepoFixture.init(dir.resolve("config"));
         config.commit("orphans/busybox.yml", "restart: always\nenvironment: {MODE: from-git}\n");
-        server = ServerWiring.start(ServerConfig.defaults(dir.resolve("server")).withPort(0).withAutoCommission(true)
-                .withOffAfter(Duration.ofSeconds(3))
-                .withConfigGit(new ConfigGitSettings(config.url(), null, null, null, Duration.ofMillis(500))),
-                InstantSource.system());
-        admin = ClumanClient.connect(server.url(), server.adminToken());
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("DOCKER_HOST", engine.dockerHost());
-        agent = new AgentWiring(new AgentConfig(server.url(), server.joinToken(), dir.resolve("agent"), "worker",
-                Map.of(), LocalApiConfig.LOOPBACK_EPHEMERAL), InstantSource.system(), env);
-        agent.start();
-        node = await().atMost(WAIT).until(() -> admin.nodes(Map.of()), nodes -> nodes.size() == 1
-                && nodes.get(0).state() == NodeState.ACTIVE && nodes.get(0).on()).get(0).id();
+        fleet = DockerNode.start(dir, c -> c.withConfigGit(new ConfigGitSettings(config.url(), null, null, null,
+                Duration.ofMillis(500))));
+        engine = fleet.engine;
+        server = fleet.server;
+        admin = fleet.admin;
+        node = fleet.nodeId;
     }
 
     @AfterEach
     void stop() {
-        if (agent != null) {
-            agent.close();
-        }
-        if (server != null) {
-            server.close();
+        if (fleet != null) {
+            fleet.close();
         }
         if (config != null) {
             config.close();
-        }
-        if (engine != null) {
-            engine.close();
         }
     }
 
