@@ -79,7 +79,7 @@ class ServiceFailoverTest {
                 .until(() -> admin.nodes(Map.of("state", "ACTIVE")).size() == 3);
 
         admin.createService(new ServiceRequest("sleepers", DriverName.PROCESS, null, List.of("/bin/sleep", "3600"),
-                null, null, null, null, null, null, null, null, 6, null, null, null, null));
+                null, null, null, null, null, null, null, null, 6, null, null, null, null, null));
         Map<String, ContainerView> before = awaitRunning(admin, Set.of());
         assertThat(perNode(before.values()).values()).containsExactly(2L, 2L, 2L);
 

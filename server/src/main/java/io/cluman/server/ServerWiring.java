@@ -128,7 +128,7 @@ public final class ServerWiring implements AutoCloseable {
                 new MembershipController(repos.clusters(), nodes, events, Duration.ofSeconds(1)),
                 new JobController(repos.jobs(), jobMirror, nodes, events, clock, Duration.ofMillis(200)),
                 new EventRetention(eventLog, EVENT_HISTORY, Duration.ofSeconds(30)),
-                new ServiceController(store, repos.services(), repos.containers(), nodes,
+                new ServiceController(store, repos.services(), repos.containers(), repos.containerStatus(), nodes,
                         new ReplicaWriter(containers, events, random), events, clock, config.replacement(),
                         Duration.ofMillis(500)));
 

@@ -85,11 +85,32 @@ public final class ReplicaWriter {
         }
     }
 
+    /**
+     * Places up to {@code count} replicas of {@code s}'s current template beside {@code replicas} (the
+     * replacements of a deployment or a drain); returns those placed, fewer when there is no room (announced
+     * once, see {@link #unplaceable}).
+     */
+    List<Container> create(Service s, int count, List<Container> replicas, Collection<Node> nodes, Set<String> taken) {
+        List<String> onNodes = new ArrayList<>(replicas.stream().map(Container::node).toList());
+        List<Container> placed = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            if (place(s, onNodes, nodes, placed, taken).isEmpty()) {
+                break;
+            }
+        }
+        return placed;
+    }
+
+    /** Why the last replica of {@code service} could not be placed, empty when the last one was. */
+    Optional<String> unplaceable(String service) {
+        return Optional.ofNullable(unplaceable.get(service));
+    }
+
     private Optional<Container> place(Service s, List<String> onNodes, Collection<Node> nodes, List<Container> placed,
                                       Set<String> taken) {
         String name = names.next(s.name(), taken);
         try {
-            Container c = containers.createReplica(s.replica(name), s.name(), Spread.rank(s.spread(), onNodes, nodes),
+            Container c = containers.createReplica(TemplateMarks.marked(s, name), s.name(), Spread.rank(s.spread(), onNodes, nodes),
                     placed);
             taken.add(name);
             placed.add(c);

@@ -77,7 +77,7 @@ class ServiceApiTest {
 
     static ServiceRequest sleepers(String name, Integer replicas) {
         return new ServiceRequest(name, DriverName.PROCESS, null, List.of("/bin/sleep", "3600"), null, Map.of("A", "1"),
-                null, null, null, null, null, null, replicas, null, List.of("zone==a"), null, null);
+                null, null, null, null, null, null, replicas, null, List.of("zone==a"), null, null, null);
     }
 
     private ServiceView awaitReplicas(String name, int count) {
@@ -185,7 +185,7 @@ class ServiceApiTest {
         admin.createService(sleepers("web", 2));
         awaitReplicas("web", 2);
         ServiceRequest changed = new ServiceRequest(null, DriverName.PROCESS, null, List.of("/bin/sleep", "60"), null,
-                null, null, null, null, null, null, null, null, null, null, "zone", 2);
+                null, null, null, null, null, null, null, null, null, null, "zone", 2, null);
         ServiceView replaced = admin.replaceService("web", changed);
         assertThat(replaced.generation()).isEqualTo(2);
         assertThat(replaced.desired()).isEqualTo(2);
