@@ -65,13 +65,15 @@ final class DeploymentWriter {
         DeploymentPlanner.Step step = DeploymentPlanner.plan(new DeploymentPlanner.Input(s.replicas(),
                 s.maxUnavailable(), s.update(), running.isPresent(), running.map(Deployment::promoted).orElse(true),
                 seen, now));
-        List<Container> placed = writer.create(s, step.create(), replicas, nodes.values(), taken);
         for (String name : step.remove()) {
             writer.remove(name, "replaced");
             events.info(Topic.SERVICE, Action.UPDATE, "service", s.name(), "service " + s.name() + ": replica "
                     + name + (running.isPresent() ? " updated: replaced by generation " + s.generation()
                     : " moved off its node") + " (" + step.done() + "/" + step.total() + ")");
         }
+        // removals first: each stands for a replacement already counted, and the surge stays at maxParallel
+        List<Container> placed = writer.create(s, step.create(), replicas.stream()
+                .filter(c -> !step.remove().contains(c.name())).toList(), nodes.values(), taken);
         String waiting = step.create() > placed.size() ? writer.unplaceable(s.name()).orElse(step.waiting())
                 : step.waiting();
         markWaiting(s, waiting.isEmpty() ? null : waiting);
