@@ -16,9 +16,7 @@ import io.cluman.model.service.DeploymentState;
 import io.cluman.server.ServerConfig;
 import io.cluman.server.ServerWiring;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -47,15 +45,7 @@ class ServiceRolloutTest {
 
     @AfterEach
     void stop() throws IOException {
-        agents.forEach(AgentProcess::close);
-        pids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
-        for (int i = 0; i < 2; i++) {
-            Path log = dir.resolve("agent-" + i + ".log");
-            if (Files.exists(log)) {
-                Files.copy(log, Path.of("target", "service-rollout-agent-" + i + ".log"),
-                        StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
+        AgentProcess.cleanUp(agents, pids, dir, "service-rollout");
         if (server != null) {
             server.close();
         }
