@@ -157,6 +157,26 @@ class ServiceDeploymentApiTest {
     }
 
     @Test
+    void aCanaryWaitsForPromoteThenTheRestRolls() {
+        UpdateRequest canary = new UpdateRequest(1, "300ms", "20s", false, 1);
+        admin.createService(sleeper("web", 3, "3600", null, null, null, canary));
+        awaitRunning("web", 3);
+        admin.replaceService("web", sleeper("web", 3, "600", null, null, null, canary));
+
+        ServiceView waiting = await().atMost(WAIT).until(() -> admin.service("web"),
+                s -> s.waiting() != null && s.waiting().contains("waiting for promote"));
+        List<ContainerView> replicas = admin.containers(Map.of("service", "web"));
+        assertThat(replicas).hasSize(4);
+        assertThat(replicas).filteredOn(c -> c.spec().command().contains("600")).hasSize(1);
+        assertThat(waiting.deployments().getFirst().state()).isEqualTo(DeploymentState.RUNNING);
+
+        admin.promoteService("web");
+        awaitDeployment("web", "d2", DeploymentState.SUCCESSFUL);
+        assertThat(admin.containers(Map.of("service", "web"))).hasSize(3)
+                .allSatisfy(c -> assertThat(c.spec().command()).containsExactly("/bin/sleep", "600"));
+    }
+
+    @Test
     void drainWithMaxUnavailableZeroNeverDropsBelowTheCount() {
         admin.createService(sleeper("db", 2, "3600", null, null, 0, null));
         ServiceView placed = awaitRunning("db", 2);
