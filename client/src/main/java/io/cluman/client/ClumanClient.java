@@ -259,6 +259,11 @@ public final class ClumanClient {
         return transport.send("PUT", "v1/services/" + Transport.segment(name), request, ServiceView.class);
     }
 
+    /** Lets the running deployment go on past its canaries. */
+    public ServiceView promoteService(String name) {
+        return transport.send("POST", "v1/services/" + Transport.segment(name) + "/promote", null, ServiceView.class);
+    }
+
     public ServiceView scaleService(String name, int replicas) {
         return transport.send("POST", "v1/services/" + Transport.segment(name) + "/scale", new ScaleRequest(replicas),
                 ServiceView.class);

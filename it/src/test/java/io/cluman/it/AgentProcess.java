@@ -2,9 +2,12 @@ package io.cluman.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A real agent in its own JVM ({@code cluman agent ...} from this test's classpath), so that killing it
@@ -15,6 +18,22 @@ final class AgentProcess implements AutoCloseable {
 
     private AgentProcess(Process process) {
         this.process = process;
+    }
+
+    /**
+     * Ends a test's agents and every replica process it saw, and keeps the agents' logs
+     * ({@code dir/agent-<i>.log}) as {@code target/<prefix>-agent-<i>.log} for a failed run.
+     */
+    static void cleanUp(List<AgentProcess> agents, Set<Long> pids, Path dir, String prefix) throws IOException {
+        agents.forEach(AgentProcess::close);
+        pids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+        for (int i = 0; i < agents.size(); i++) {
+            Path log = dir.resolve("agent-" + i + ".log");
+            if (Files.exists(log)) {
+                Files.copy(log, Path.of("target", prefix + "-agent-" + i + ".log"),
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 
     static AgentProcess start(String serverUrl, String joinToken, Path dataDir, String name, Path log) {

@@ -14,9 +14,7 @@ import io.cluman.server.ServerConfig;
 import io.cluman.server.ServerWiring;
 import io.cluman.server.services.ReplacementPolicy;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -48,15 +46,7 @@ class ServiceFailoverTest {
 
     @AfterEach
     void stop() throws IOException {
-        agents.forEach(AgentProcess::close);
-        pids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
-        for (int i = 0; i < 3; i++) {
-            Path log = dir.resolve("agent-" + i + ".log");
-            if (Files.exists(log)) {
-                Files.copy(log, Path.of("target", "service-failover-agent-" + i + ".log"),
-                        StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
+        AgentProcess.cleanUp(agents, pids, dir, "service-failover");
         if (server != null) {
             server.close();
         }
@@ -79,7 +69,7 @@ class ServiceFailoverTest {
                 .until(() -> admin.nodes(Map.of("state", "ACTIVE")).size() == 3);
 
         admin.createService(new ServiceRequest("sleepers", DriverName.PROCESS, null, List.of("/bin/sleep", "3600"),
-                null, null, null, null, null, null, null, null, 6, null, null, null, null));
+                null, null, null, null, null, null, null, null, 6, null, null, null, null, null));
         Map<String, ContainerView> before = awaitRunning(admin, Set.of());
         assertThat(perNode(before.values()).values()).containsExactly(2L, 2L, 2L);
 

@@ -136,9 +136,10 @@ public final class ServerWiring implements AutoCloseable {
         List<io.cluman.server.leader.Controller> controllers = List.of(
                 new NodeLiveness(nodes, heartbeats, pacing, events, clock, Duration.ofMillis(500), statuses::markLost),
                 new MembershipController(repos.clusters(), nodes, events, Duration.ofSeconds(1)),
-                new JobController(repos.jobs(), jobMirror, nodes, events, clock, Duration.ofMillis(200)),
+                new JobController(repos.jobs(), jobMirror, nodes, repos.containers(), repos.services(), events, clock,
+                        Duration.ofMillis(200)),
                 new EventRetention(eventLog, EVENT_HISTORY, Duration.ofSeconds(30)),
-                new ServiceController(store, repos.services(), repos.containers(), nodes,
+                new ServiceController(store, repos.services(), repos.containers(), repos.containerStatus(), nodes,
                         new ReplicaWriter(containers, events, random), events, clock, config.replacement(),
                         Duration.ofMillis(500)),
                 new ApplicationController(store, repos.applications(), repos.services(), containers, events,

@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
         description = "Replicated services: a container kept at N replicas spread over nodes, replaced when a node"
                 + " is lost.",
         subcommands = {ServiceCreateCommand.class, ServiceLsCommand.class, ServiceShowCommand.class,
-            ServiceScaleCommand.class, ServiceRmCommand.class})
+            ServiceScaleCommand.class, ServicePromoteCommand.class, ServiceRmCommand.class})
 public final class ServiceCommand {
 }

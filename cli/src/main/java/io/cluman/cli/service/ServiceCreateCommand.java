@@ -81,7 +81,7 @@ public final class ServiceCreateCommand extends ClientCommand {
         ContainerRequest c = container.request(name, null, cluster, words, this::usage);
         return new ServiceRequest(name, c.driver(), c.image(), c.command(), c.args(), c.env(), c.ports(), c.labels(),
                 c.resources(), c.restart(), c.workDir(), c.healthcheck(), replicas, cluster,
-                constraints.isEmpty() ? null : List.copyOf(constraints), spread, maxUnavailable);
+                constraints.isEmpty() ? null : List.copyOf(constraints), spread, maxUnavailable, null);
     }
 
     /** From the image (or program) on, every word is the container's, even one that looks like an option. */

@@ -12,13 +12,16 @@ import java.util.Map;
  * @param cluster        the group replicas are placed in; absent: any eligible node
  * @param constraints    placement constraints such as {@code zone==a}, kept as written for now
  * @param spread         a node label whose values the replicas are spread over; absent: spread over nodes
- * @param maxUnavailable how many replicas an update may take down at once (default 1)
+ * @param maxUnavailable how many replicas a drain may take away before their replacements run (default 1; 0: never
+ *                       below the count)
+ * @param update         how a new spec replaces running replicas (defaults: see {@link UpdateRequest})
  */
 public record ServiceRequest(String name, DriverName driver, String image, List<String> command, List<String> args,
                              Map<String, String> env, List<String> ports, Map<String, String> labels,
                              ResourceRequest resources, String restart, String workDir,
                              HealthCheckRequest healthcheck, Integer replicas, String cluster,
-                             List<String> constraints, String spread, Integer maxUnavailable) {
+                             List<String> constraints, String spread, Integer maxUnavailable,
+                             UpdateRequest update) {
 
     /** The container fields, as {@code POST /v1/containers} takes them, named after the service. */
     public ContainerRequest container() {
@@ -28,9 +31,9 @@ public record ServiceRequest(String name, DriverName driver, String image, List<
 
     /** The request that describes a stored template and its service settings. */
     public static ServiceRequest of(ContainerRequest t, int replicas, String cluster, List<String> constraints,
-                                    String spread, int maxUnavailable) {
+                                    String spread, int maxUnavailable, UpdateRequest update) {
         return new ServiceRequest(t.name(), t.driver(), t.image(), t.command(), t.args(), t.env(), t.ports(),
                 t.labels(), t.resources(), t.restart(), t.workDir(), t.healthcheck(), replicas, cluster, constraints,
-                spread, maxUnavailable);
+                spread, maxUnavailable, update);
     }
 }

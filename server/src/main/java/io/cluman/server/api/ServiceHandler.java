@@ -5,7 +5,8 @@ import io.cluman.model.api.ServiceRequest;
 import io.cluman.model.api.ServiceView;
 import io.cluman.server.services.ServiceOperations;
 
-/** {@code /v1/services}: replicated services — create, list, show with replicas, replace, scale, remove. */
+/** {@code /v1/services}: replicated services — create, list, show with replicas and
+ * deployments, replace (a new deployment), promote canaries, scale, remove. */
 final class ServiceHandler {
     private final ServiceOperations services;
 
@@ -26,11 +27,15 @@ final class ServiceHandler {
                 .returns(ServiceView.class).errors(404)
                 .handle(ctx -> ctx.json(services.get(ctx.pathParam("name"))));
         routes.put("/v1/services/{name}", Access.ADMIN, "services",
-                        "Replace a service's spec (replicas stay when absent); new replicas use it, running ones"
-                                + " keep theirs (no rolling update yet)")
+                        "Replace a service's spec (replicas stay when absent): a new deployment replaces the"
+                                + " running replicas by its update strategy")
                 .body(ServiceRequest.class).returns(ServiceView.class).errors(404, 409, 413)
                 .handle(ctx -> ctx.json(services.replace(ctx.pathParam("name"),
                         ApiJson.body(ctx, ServiceRequest.class))));
+        routes.post("/v1/services/{name}/promote", Access.ADMIN, "services",
+                        "Promote the running deployment's canaries: the rest of the replicas are replaced")
+                .returns(ServiceView.class).errors(404, 409)
+                .handle(ctx -> ctx.json(services.promote(ctx.pathParam("name"))));
         routes.delete("/v1/services/{name}", Access.ADMIN, "services", "Remove a service and its replicas")
                 .status(204).errors(404, 409).handle(ctx -> {
                     services.delete(ctx.pathParam("name"));

@@ -1,7 +1,9 @@
 package io.cluman.server.jobs;
 
+import io.cluman.model.container.Container;
 import io.cluman.model.job.Job;
 import io.cluman.model.job.JobState;
+import io.cluman.model.service.Service;
 import io.cluman.server.events.EventBus;
 import io.cluman.server.leader.Controller;
 import io.cluman.server.nodes.NodeRegistry;
@@ -30,10 +32,12 @@ public final class JobController implements Controller {
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService timer;
 
-    public JobController(JsonRepository<Job> jobs, RepositoryMirror<Job> mirror, NodeRegistry nodes, EventBus events,
+    public JobController(JsonRepository<Job> jobs, RepositoryMirror<Job> mirror, NodeRegistry nodes,
+                         JsonRepository<Container> containers, JsonRepository<Service> services, EventBus events,
                          InstantSource clock, Duration every) {
         this.mirror = mirror;
-        this.runner = new JobRunner(jobs, new NodeStep(nodes, events), events, clock);
+        this.runner = new JobRunner(jobs, new NodeStep(nodes, events, new Evacuation(containers, services), every),
+                events, clock);
         this.every = every;
     }
 

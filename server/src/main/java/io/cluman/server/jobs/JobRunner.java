@@ -62,8 +62,10 @@ final class JobRunner {
             List<Future<?>> running = new ArrayList<>();
             for (int index : batch) {
                 running.add(pool.submit(() -> {
-                    JobStep done = nodeStep.run(job.operation(), job.steps().get(index));
+                    JobStep done = nodeStep.run(job.operation(), job.steps().get(index),
+                            progress -> recordStep(job.id(), index, progress));
                     recordStep(job.id(), index, done);
+                    return done;
                 }));
             }
             for (Future<?> f : running) {

@@ -11,24 +11,36 @@ import io.cluman.model.node.NodeState;
 import io.cluman.server.events.EventBus;
 import io.cluman.server.nodes.NodeRegistry;
 import io.cluman.store.StoreException;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.Optional;
 
 /**
  * Moves one node through the states of an operation, one compare-and-swap per state, with an event for
- * each move. Idempotent: a node already part-way (a job resumed by a new leader) continues from where it
+ * each move; a drain (and a decommission, which drains first) then waits until the service controller has
+ * moved every service replica off the node, saying why it waits in the step. Idempotent: a node already part-way (a job resumed by a new leader) continues from where it
  * is; a node already at the end succeeds at once.
  */
 final class NodeStep {
     private final NodeRegistry nodes;
     private final EventBus events;
+    private final Evacuation evacuation;
+    private final Duration poll;
 
-    NodeStep(NodeRegistry nodes, EventBus events) {
+    NodeStep(NodeRegistry nodes, EventBus events, Evacuation evacuation, Duration poll) {
         this.nodes = nodes;
         this.events = events;
+        this.evacuation = evacuation;
+        this.poll = poll;
     }
 
-    JobStep run(NodeOperation operation, JobStep step) {
+    /**
+     * Runs the step; while the node drains (DRAINING, or DECOMMISSIONING before DECOMMISSIONED) it waits
+     * until no service replica is left on it, telling {@code progress} why each time that changes.
+     */
+    JobStep run(NodeOperation operation, JobStep step, Consumer<JobStep> progress) throws InterruptedException {
         Optional<Node> found = nodes.read(step.name());
         if (found.isEmpty()) {
             return step.with(JobState.FAILED, "node no longer exists");
@@ -40,6 +52,12 @@ final class NodeStep {
                     + NodeLifecycle.allowedOperations(node.state()));
         }
         NodeState at = node.state();
+        if (draining(at)) {
+            JobStep stopped = awaitEmpty(node, at, step, progress);
+            if (stopped != null) {
+                return stopped;
+            }
+        }
         for (NodeState next : path) {
             NodeState from = at;
             try {
@@ -54,8 +72,43 @@ final class NodeStep {
             }
             events.info(Topic.NODE, Action.UPDATE, "node", node.id(), "node " + node.name() + " " + from + " → " + next);
             at = next;
+            if (draining(at)) {
+                JobStep stopped = awaitEmpty(node, at, step, progress);
+                if (stopped != null) {
+                    return stopped;
+                }
+            }
         }
-        return step.with(JobState.SUCCEEDED, "now " + at);
+        return step.with(JobState.SUCCEEDED, "now " + at + evacuation.plainLeft(node.id()));
+    }
+
+    private static boolean draining(NodeState state) {
+        return state == NodeState.DRAINING || state == NodeState.DECOMMISSIONING;
+    }
+
+    /** Waits for the node to hold no replica; a step that ends the wait (node gone or moved), else null. */
+    private JobStep awaitEmpty(Node node, NodeState at, JobStep step, Consumer<JobStep> progress)
+            throws InterruptedException {
+        String said = null;
+        while (true) {
+            Optional<String> why = evacuation.pending(node.id());
+            if (why.isEmpty()) {
+                return null;
+            }
+            if (!why.get().equals(said)) {
+                said = why.get();
+                progress.accept(step.with(JobState.RUNNING, said));
+                events.info(Topic.NODE, Action.UPDATE, "node", node.id(), "node " + node.name() + " drain: " + said);
+            }
+            Optional<Node> now = nodes.read(node.id());
+            if (now.isEmpty()) {
+                return step.with(JobState.FAILED, "node no longer exists");
+            }
+            if (now.get().state() != at) {
+                return step.with(JobState.CANCELLED, "node moved to " + now.get().state() + " while draining");
+            }
+            TimeUnit.MILLISECONDS.sleep(poll.toMillis());
+        }
     }
 
     /** The states still to walk, empty when already done, null when the operation is not allowed. */

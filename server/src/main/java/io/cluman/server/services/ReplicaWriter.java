@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
@@ -75,16 +76,40 @@ public final class ReplicaWriter {
         }
     }
 
-    /** Places up to {@code count} replicas in one batch; announces (once per reason) why the rest did not fit. */
+    /**
+     * Places up to {@code count} replicas of {@code s}'s current template (the replacements of a deployment or
+     * a drain) in one batch; returns those placed, fewer when there is no room (announced once, see
+     * {@link #unplaceable}).
+     */
+    List<Container> create(Service s, int count, Set<String> taken) {
+        return place(s, count, Set.of(), taken);
+    }
+
+    /** Why the last replica of {@code service} could not be placed, empty when the last one was. */
+    Optional<String> unplaceable(String service) {
+        return Optional.ofNullable(unplaceable.get(service));
+    }
+
     private List<Container> place(Service s, int count, ServiceReconciler.Plan plan, Set<String> taken) {
+        Set<String> leaving = new HashSet<>(plan.remove());
+        leaving.addAll(plan.replace());
+        return place(s, count, leaving, taken);
+    }
+
+    /**
+     * Places up to {@code count} replicas in one batch, each marked with the template it is made of;
+     * announces (once per reason) why the rest did not fit.
+     *
+     * @param leaving replicas about to be removed: the plan does not count them
+     */
+    private List<Container> place(Service s, int count, Set<String> leaving, Set<String> taken) {
         if (count == 0) {
             return List.of();
         }
-        Set<String> leaving = new HashSet<>(plan.remove());
-        leaving.addAll(plan.replace());
         try {
             Outcome outcome = containers.createReplicas(s.name(), request(s, count), leaving,
-                    Objects.hash(s.name(), s.generation()), () -> nextName(s, taken), s::replica);
+                    Objects.hash(s.name(), s.generation()), () -> nextName(s, taken),
+                    name -> TemplateMarks.marked(s, name));
             outcome.refusal().ifPresentOrElse(why -> unplaceable(s, "placed " + outcome.written().size() + " of "
                     + count + "; " + why), () -> unplaceable.remove(s.name()));
             return outcome.written();

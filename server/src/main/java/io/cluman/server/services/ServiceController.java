@@ -2,6 +2,7 @@ package io.cluman.server.services;
 
 import io.cluman.model.cluster.Cluster;
 import io.cluman.model.container.Container;
+import io.cluman.model.container.ContainerStatus;
 import io.cluman.model.event.Action;
 import io.cluman.model.event.Severity;
 import io.cluman.model.event.Topic;
@@ -39,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * Leader-only: keeps every service at its replica count. A pass runs every {@code every} and at once when
  * a service changes. It reads the containers (from the store, so a replica it placed a moment ago always
  * counts), then the services, asks {@link ServiceReconciler} what each needs and has
- * {@link ReplicaWriter} do it. Containers of a service that is gone are removed (reading containers
+ * {@link ReplicaWriter} do it. While a deployment runs, or a replica sits on a draining node, the
+ * {@link DeploymentWriter} moves the service instead (surge first, see {@link DeploymentPlanner}). Containers of a service that is gone are removed (reading containers
  * before services makes that safe: a replica is never written before its service).
  *
  * <p>One thread runs the passes; the store watch only wakes it.
@@ -50,6 +52,8 @@ public final class ServiceController implements Controller {
     private final KvStore store;
     private final JsonRepository<Service> services;
     private final JsonRepository<Container> containers;
+    private final JsonRepository<ContainerStatus> statuses;
+    private final DeploymentWriter deployments;
     private final NodeRegistry nodes;
     private final ReplicaWriter writer;
     private final EventBus events;
@@ -64,11 +68,13 @@ public final class ServiceController implements Controller {
     private Thread loop;
 
     public ServiceController(KvStore store, JsonRepository<Service> services, JsonRepository<Container> containers,
-                             NodeRegistry nodes, ReplicaWriter writer, EventBus events, InstantSource clock,
-                             ReplacementPolicy policy, Duration every) {
+                             JsonRepository<ContainerStatus> statuses, NodeRegistry nodes, ReplicaWriter writer,
+                             EventBus events, InstantSource clock, ReplacementPolicy policy, Duration every) {
         this.store = store;
         this.services = services;
         this.containers = containers;
+        this.statuses = statuses;
+        this.deployments = new DeploymentWriter(services, writer, events);
         this.nodes = nodes;
         this.writer = writer;
         this.events = events;
@@ -106,6 +112,8 @@ public final class ServiceController implements Controller {
         Instant now = clock.instant();
         List<Container> all = containers.list();
         List<Service> list = services.list();
+        Map<String, ContainerStatus> byAlloc = statuses.list().stream().filter(st -> st.allocId() != null)
+                .collect(Collectors.toMap(ContainerStatus::allocId, st -> st, (a, b) -> a));
         Map<String, Node> byId = nodes.cachedAll().stream().collect(Collectors.toMap(Node::id, n -> n, (a, b) -> a));
         Set<String> names = list.stream().map(Service::name).collect(Collectors.toSet());
         Map<String, List<Container>> byService = new HashMap<>();
@@ -128,6 +136,9 @@ public final class ServiceController implements Controller {
         for (Service s : list) {
             String group = s.cluster() == null ? Cluster.ALL : s.cluster();
             List<Container> replicas = byService.getOrDefault(s.name(), List.of());
+            if (deployments.step(s, replicas, byId, byAlloc, now, taken)) {
+                continue;
+            }
             ServiceReconciler.Plan plan = ServiceReconciler.plan(s.replicas(), replicas.stream()
                     .map(c -> replica(c, byId)).toList(), now, policy.lostGrace(), storm.apply(group).orElse(null));
             if (plan.held() != null) {
@@ -136,7 +147,9 @@ public final class ServiceController implements Controller {
             }
             writer.apply(s, plan, replicas, taken);
             markHeld(s, plan.held());
+            deployments.markWaiting(s, writer.unplaceable(s.name()).orElse(null));
         }
+        deployments.retain(taken);
         for (String group : new ArrayList<>(heldGroups)) {
             if (!stillHeld.contains(group)) {
                 heldGroups.remove(group);

@@ -7,6 +7,8 @@ import io.cluman.model.api.ServiceView;
 import io.cluman.model.cluster.Cluster;
 import io.cluman.model.event.Action;
 import io.cluman.model.event.Topic;
+import io.cluman.model.service.Deployment;
+import io.cluman.model.service.DeploymentState;
 import io.cluman.model.service.Service;
 import io.cluman.model.validation.ValidationException;
 import io.cluman.server.api.ApiError;
@@ -14,6 +16,7 @@ import io.cluman.server.containers.ContainerOperations;
 import io.cluman.server.events.EventBus;
 import io.cluman.store.StoreException;
 import io.cluman.store.repo.JsonRepository;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
@@ -82,8 +85,8 @@ public final class ServiceOperations {
     }
 
     /**
-     * Replaces the spec (the count stays when the request gives none) and bumps the generation. Replicas
-     * already running keep the spec they were made with; new ones get this one (no rolling update yet).
+     * Replaces the spec (the count stays when the request gives none), bumps the generation and starts a
+     * deployment of it (a running one ends, superseded); the leader's controller rolls the replicas.
      */
     public ServiceView replace(String name, ServiceRequest request) {
         Service current = find(name);
@@ -95,12 +98,32 @@ public final class ServiceOperations {
         Service wanted = ServiceSpecs.build(named, current.replicas(), current.generation() + 1,
                 current.createdAt());
         requireCluster(wanted);
-        services.update(name, s -> new Service(s.name(), wanted.template(), named.replicas() == null ? s.replicas()
-                : wanted.replicas(), wanted.cluster(), wanted.constraints(), wanted.spread(), wanted.maxUnavailable(),
-                s.generation() + 1, s.held(), s.application(), s.createdAt(), s.revision()));
-        events.info(Topic.SERVICE, Action.UPDATE, "service", name, "service " + name + " spec replaced");
+        Instant now = clock.instant();
+        Service written = services.update(name, s -> s.deploy(wanted.template(), named.replicas() == null
+                        ? s.replicas() : wanted.replicas(), wanted.cluster(), wanted.constraints(), wanted.spread(),
+                wanted.maxUnavailable(), wanted.update(), s.running().map(d -> d.finished(DeploymentState.FAILED,
+                        "superseded by generation " + (s.generation() + 1), now)).orElse(null), "spec replaced", now));
+        events.info(Topic.SERVICE, Action.UPDATE, "service", name, "service " + name + " spec replaced: deployment "
+                + written.deployments().getLast().id() + " of generation " + written.generation() + " started");
         return get(name);
     }
+
+    /** Lets the running deployment go on past its canaries. */
+    public ServiceView promote(String name) {
+        Service current = find(name);
+        Deployment d = current.running().orElseThrow(() -> new ApiError.Conflict("service '" + name
+                + "' has no deployment running: there is nothing to promote"));
+        if (d.promoted()) {
+            throw new ApiError.Conflict("deployment " + d.id() + " of service '" + name + "' has no canaries"
+                    + " waiting: it is already promoted");
+        }
+        services.update(name, s -> s.running().filter(r -> r.id().equals(d.id()) && !r.promoted()).isPresent()
+                ? s.withLastDeployment(s.running().get().promote()) : s);
+        events.info(Topic.SERVICE, Action.UPDATE, "service", name, "service " + name + ": deployment " + d.id()
+                + " promoted");
+        return get(name);
+    }
+
 
     public ServiceView scale(String name, ScaleRequest request) {
         int replicas = ServiceSpecs.replicas(request.replicas());
@@ -150,6 +173,6 @@ public final class ServiceOperations {
         Objects.requireNonNull(name);
         return new ServiceRequest(name, r.driver(), r.image(), r.command(), r.args(), r.env(), r.ports(), r.labels(),
                 r.resources(), r.restart(), r.workDir(), r.healthcheck(), r.replicas(), r.cluster(), r.constraints(),
-                r.spread(), r.maxUnavailable());
+                r.spread(), r.maxUnavailable(), r.update());
     }
 }

@@ -3,6 +3,7 @@ package io.cluman.server.services;
 import io.cluman.model.api.ContainerRequest;
 import io.cluman.model.api.ServiceRequest;
 import io.cluman.model.service.Service;
+import io.cluman.model.service.UpdateStrategy;
 import io.cluman.model.validation.Validator;
 import io.cluman.scheduler.constraint.ConstraintException;
 import io.cluman.scheduler.constraint.ConstraintParser;
@@ -38,7 +39,10 @@ final class ServiceSpecs {
         v.check(replicas >= 0 && replicas <= Service.MAX_REPLICAS, "replicas",
                 "must be between 0 and " + String.format("%,d", Service.MAX_REPLICAS) + ", was " + replicas);
         int maxUnavailable = r.maxUnavailable() == null ? 1 : r.maxUnavailable();
-        v.check(maxUnavailable >= 1, "maxUnavailable", "must be at least 1, was " + maxUnavailable);
+        v.check(maxUnavailable >= 0 && maxUnavailable <= Service.MAX_REPLICAS, "maxUnavailable",
+                "must be between 0 (a drain never takes the service below its count) and "
+                        + Service.MAX_REPLICAS + ", was " + maxUnavailable);
+        UpdateStrategy update = UpdateSpecs.build(r.update(), Math.max(0, replicas), v);
         List<String> constraints = r.constraints() == null ? List.of() : r.constraints();
         for (int i = 0; i < constraints.size(); i++) {
             String c = constraints.get(i);
@@ -55,7 +59,8 @@ final class ServiceSpecs {
         ContainerRequest template = new ContainerRequest(r.name(), r.driver(), r.image(), r.command(), r.args(),
                 null, null, r.env(), r.ports(), r.labels(), r.resources(), r.restart(), r.workDir(), r.healthcheck());
         return new Service(r.name(), template, replicas, r.cluster(), constraints.stream().map(String::strip).toList(),
-                r.spread(), maxUnavailable, generation, null, null, createdAt, 0);
+                r.spread(), maxUnavailable, generation, null, null, createdAt, 0, update, List.of(), template,
+                generation, null);
     }
 
     /** Adds the scheduler's parse error of {@code text}, if any, to {@code v} under {@code field}. */

@@ -5,6 +5,7 @@ import io.cluman.model.api.ReplicaView;
 import io.cluman.model.api.ServiceRequest;
 import io.cluman.model.api.ServiceView;
 import io.cluman.model.container.TaskState;
+import io.cluman.model.job.Progress;
 import io.cluman.model.service.Service;
 import java.util.Comparator;
 import java.util.List;
@@ -24,8 +25,9 @@ final class ServiceViews {
                 .map(c -> new ReplicaView(c.name(), c.node(), c.status(), c.health(), c.restarts(), c.createdAt()))
                 .toList() : List.of();
         ServiceRequest spec = ServiceRequest.of(s.template(), s.replicas(), s.cluster(), s.constraints(), s.spread(),
-                s.maxUnavailable());
-        return new ServiceView(s.name(), spec, s.generation(), s.replicas(), running, s.held(), each, s.createdAt(),
-                s.revision());
+                s.maxUnavailable(), UpdateSpecs.request(s.update()));
+        Progress progress = s.running().map(d -> new Progress(d.done(), d.total())).orElse(null);
+        return new ServiceView(s.name(), spec, s.generation(), s.replicas(), running, s.held(), s.waiting(), each,
+                s.deployments().reversed(), progress, s.createdAt(), s.revision());
     }
 }

@@ -77,7 +77,7 @@ class ServiceApiTest {
 
     static ServiceRequest sleepers(String name, Integer replicas) {
         return new ServiceRequest(name, DriverName.PROCESS, null, List.of("/bin/sleep", "3600"), null, Map.of("A", "1"),
-                null, null, null, null, null, null, replicas, null, List.of("zone==a"), null, null);
+                null, null, null, null, null, null, replicas, null, List.of("zone==a"), null, null, null);
     }
 
     private ServiceView awaitReplicas(String name, int count) {
@@ -117,7 +117,7 @@ class ServiceApiTest {
     @Test
     void constraintsAreEnforcedAndAServiceNoNodeMatchesSaysWhy() {
         ServiceRequest zoneB = new ServiceRequest("b", DriverName.PROCESS, null, List.of("/bin/sleep", "3600"), null,
-                null, null, null, null, null, null, null, 2, null, List.of("zone==b"), null, null);
+                null, null, null, null, null, null, null, 2, null, List.of("zone==b"), null, null, null);
         admin.createService(zoneB);
         await().atMost(WAIT).until(() -> admin.events(Map.of("topic", "service")).stream().map(Event::message)
                 .anyMatch(m -> m.contains("service b cannot place a replica now: placed 0 of 2; 3 nodes: 3 constraint"
@@ -196,7 +196,7 @@ class ServiceApiTest {
         admin.createService(sleepers("web", 2));
         awaitReplicas("web", 2);
         ServiceRequest changed = new ServiceRequest(null, DriverName.PROCESS, null, List.of("/bin/sleep", "60"), null,
-                null, null, null, null, null, null, null, null, null, null, "zone", 2);
+                null, null, null, null, null, null, null, null, null, null, "zone", 2, null);
         ServiceView replaced = admin.replaceService("web", changed);
         assertThat(replaced.generation()).isEqualTo(2);
         assertThat(replaced.desired()).isEqualTo(2);

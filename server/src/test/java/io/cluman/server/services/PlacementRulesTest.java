@@ -37,7 +37,8 @@ class PlacementRulesTest {
     private static Service web(String spread, List<String> ports, List<String> constraints) {
         ContainerRequest template = new ContainerRequest("web", DriverName.PROCESS, null, List.of("/bin/sleep", "60"),
                 null, null, null, null, ports, null, new ResourceRequest(0.5, "256M"), null, null);
-        return new Service("web", template, 3, null, constraints, spread, 1, 1, null, null, Instant.EPOCH, 0);
+        return new Service("web", template, 3, null, constraints, spread, 1, 1, null, null, Instant.EPOCH, 0, null,
+                List.of(), template, 1, null);
     }
 
     /**

@@ -1,0 +1,31 @@
+package io.cluman.model.service;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+
+/**
+ * One roll-out of a service generation: its replicas of older templates replaced by replicas of this one.
+ *
+ * @param id         {@code <generation>} with a short prefix, unique within the service
+ * @param generation the service generation (template) being rolled out
+ * @param reason     why it started (spec replaced, revert to generation n), and later why it ended
+ * @param done       replicas of this template running and healthy for the minimum time, at most {@code total}
+ * @param total      the replicas the service asks for
+ * @param promoted   whether the canaries were promoted (always true without a canary)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Deployment(String id, long generation, DeploymentState state, Instant startedAt, Instant finishedAt,
+                         String reason, int done, int total, boolean promoted) {
+
+    public Deployment withProgress(int newDone, int newTotal, String newReason) {
+        return new Deployment(id, generation, state, startedAt, finishedAt, newReason, newDone, newTotal, promoted);
+    }
+
+    public Deployment finished(DeploymentState end, String why, Instant at) {
+        return new Deployment(id, generation, end, startedAt, at, why, done, total, promoted);
+    }
+
+    public Deployment promote() {
+        return new Deployment(id, generation, state, startedAt, finishedAt, reason, done, total, true);
+    }
+}
