@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * <pre>
  * SwarmCompare --server URL --token ADMIN_TOKEN --cluman-docker-host unix:///a.sock --swarm-docker-host unix:///b.sock
- *              [--image busybox:local] [--steps 50,100,10]
+ *              [--image busybox:local] [--steps 50,100,10] [--swarm-init true|false]
  * </pre>
  */
 public final class SwarmCompare {
@@ -26,6 +26,9 @@ public final class SwarmCompare {
     public static void main(String[] args) throws Exception {
         Map<String, String> o = CommandLineOptions.parse(args);
         String image = o.getOrDefault("image", "busybox:local");
+        // Cluman runs every container with an init process as PID 1 (signals reach the task); the Swarm service
+        // gets the same by default, so both stop `sleep` on SIGTERM within the same 10 s grace
+        boolean swarmInit = Boolean.parseBoolean(o.getOrDefault("swarm-init", "true"));
         List<Integer> steps = new ArrayList<>();
         for (String s : o.getOrDefault("steps", "50,100,10").split(",")) {
             steps.add(Integer.parseInt(s.strip()));
@@ -40,8 +43,13 @@ public final class SwarmCompare {
             int n = steps.get(i);
             long start = System.nanoTime();
             if (i == 0) {
-                swarm.docker(List.of("service", "create", "--detach", "--name", "bench", "--replicas",
-                        Integer.toString(n), "--stop-grace-period", "10s", image, "sleep", "3600"));
+                List<String> create = new ArrayList<>(List.of("service", "create", "--detach", "--name", "bench",
+                        "--replicas", Integer.toString(n), "--stop-grace-period", "10s"));
+                if (swarmInit) {
+                    create.add("--init");
+                }
+                create.addAll(List.of(image, "sleep", "3600"));
+                swarm.docker(create);
             } else {
                 swarm.docker(List.of("service", "scale", "--detach", "bench=" + n));
             }
