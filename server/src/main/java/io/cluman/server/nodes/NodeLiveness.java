@@ -87,7 +87,11 @@ public final class NodeLiveness implements Controller {
             boolean[] turnedOff = {false};
             nodes.update(node.id(), n -> {
                 turnedOff[0] = n.on() && isSilent(n.id(), now, offAfter);
-                return turnedOff[0] ? n.withLiveness(false, n.healthy(), n.healthReason(), now) : n;
+                // last seen: the last heartbeat (or this leader's start, when it heard none), not now, so
+                // "off for longer than the lost grace" counts from when the node fell silent
+                Instant lastHeard = Instant.ofEpochMilli(Math.max(heartbeats.lastMillis(n.id()),
+                        leaderSince.toEpochMilli()));
+                return turnedOff[0] ? n.withLiveness(false, n.healthy(), n.healthReason(), lastHeard) : n;
             });
             if (turnedOff[0]) {
                 events.warn(Topic.NODE, Action.OFFLINE, "node", node.id(), "node " + node.name()
