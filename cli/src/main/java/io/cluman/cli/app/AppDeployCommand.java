@@ -32,7 +32,7 @@ public final class AppDeployCommand extends ClientCommand {
     String cluster;
 
     @Option(names = {"-e", "--env"}, paramLabel = "K=V",
-            description = "A value for ${K} in the file (repeat); wins over .env.")
+            description = "A value for $${K} in the file (repeat); wins over .env.")
     Map<String, String> env = new LinkedHashMap<>();
 
     @Option(names = "--env-file", paramLabel = "F", description = "Read variables from F instead of .env.")
