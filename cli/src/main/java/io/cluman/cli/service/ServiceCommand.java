@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "service", mixinStandardHelpOptions = true,
         description = "Replicated services: a container kept at N replicas spread over nodes, replaced when a node"
                 + " is lost.",
-        subcommands = {ServiceCreateCommand.class, ServiceLsCommand.class, ServiceShowCommand.class,
-            ServiceScaleCommand.class, ServicePromoteCommand.class, ServiceRmCommand.class})
+        subcommands = {ServiceCreateCommand.class, ServiceUpdateCommand.class, ServiceLsCommand.class,
+            ServiceShowCommand.class, ServiceScaleCommand.class, ServicePromoteCommand.class, ServiceRmCommand.class})
 public final class ServiceCommand {
 }

@@ -112,6 +112,31 @@ class ServiceCommandsTest {
     }
 
     @Test
+    void updatePutsTheNewSpecWithItsUpdateStrategy() throws IOException {
+        server.on("PUT /v1/services/web", 200, web(null));
+        Run run = server.run("service", "update", "web", "--replicas", "3", "--max-parallel", "2",
+                "--min-healthy-time", "3s", "--healthy-deadline", "1m", "--auto-revert", "--canary", "1",
+                "nginx:1.28");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(server.requests.get(0).method()).isEqualTo("PUT");
+        JsonNode update = sent(0).get("update");
+        assertThat(update.get("maxParallel").asInt()).isEqualTo(2);
+        assertThat(update.get("minHealthyTime").asText()).isEqualTo("3s");
+        assertThat(update.get("healthyDeadline").asText()).isEqualTo("1m");
+        assertThat(update.get("autoRevert").asBoolean()).isTrue();
+        assertThat(update.get("canary").asInt()).isEqualTo(1);
+        assertThat(sent(0).get("image").asText()).isEqualTo("nginx:1.28");
+        assertUsage(server.run("service", "update", "web", "--max-parallel", "two", "nginx"), "--max-parallel");
+    }
+
+    @Test
+    void createWithoutStrategyOptionsLeavesTheServersDefaults() throws IOException {
+        server.on("POST /v1/services", 201, web(null));
+        assertThat(server.run("service", "create", "api", "nginx:1.27").code()).isZero();
+        assertThat(sent(0).hasNonNull("update")).isFalse();
+    }
+
+    @Test
     void scaleSendsTheCountAndRmRemoves() throws IOException {
         server.on("POST /v1/services/web/scale", 200, web(null));
         server.on("DELETE /v1/services/web", 204, "");
