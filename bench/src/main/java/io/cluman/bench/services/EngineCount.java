@@ -36,6 +36,17 @@ final class EngineCount {
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
+    /** Waits until the engine has no containers at all, running or not. */
+    void awaitNone(Duration limit) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!docker(List.of("ps", "-aq")).isBlank()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the engine still has containers after " + limit.toSeconds() + " s");
+            }
+            Thread.sleep(POLL);
+        }
+    }
+
     String docker(List<String> args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add("docker");

@@ -57,6 +57,9 @@ public final class SwarmCompare {
             System.out.printf("swarm  step %d → %3d running after %6.2f s%n", i, n, seconds(swarmTimes.get(i)));
         }
         swarm.docker(List.of("service", "rm", "bench"));
+        // the Swarm engine removes its containers (and their vfs copies) in the background: let it finish
+        // before Cluman's steps, so the two never share the disk
+        swarm.awaitNone(LIMIT);
 
         List<Duration> clumanTimes = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
