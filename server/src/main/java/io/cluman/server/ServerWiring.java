@@ -14,6 +14,7 @@ import io.cluman.server.clusters.ClusterOperations;
 import io.cluman.server.clusters.MembershipController;
 import io.cluman.server.containers.AssignmentFeed;
 import io.cluman.server.containers.ContainerOperations;
+import io.cluman.server.containers.LostContainerMover;
 import io.cluman.server.containers.DefaultsQuery;
 import io.cluman.server.containers.StatusReceiver;
 import io.cluman.server.events.EventBus;
@@ -119,9 +120,10 @@ public final class ServerWiring implements AutoCloseable {
         ContainerDefaults defaults = new ContainerDefaults(configRepository(config, clock),
                 new CachedImageLabels(ImageLabelSource.firstOf(agents, new ManifestLabels(logins::forImage)),
                         Duration.ofSeconds(30), clock));
+        PlanApplier placement = new PlanApplier(store, repos.containers(), repos.containerStatus(), nodes,
+                PLACEMENT_ATTEMPTS);
         ContainerOperations containers = new ContainerOperations(store, repos.containers(), repos.containerStatus(),
-                repos.clusters(), nodes, new PlanApplier(store, repos.containers(), repos.containerStatus(), nodes,
-                PLACEMENT_ATTEMPTS), events, ids, clock, defaults);
+                repos.clusters(), nodes, placement, events, ids, clock, defaults);
         StatusReceiver statuses = new StatusReceiver(repos.containerStatus(), nodes, assignments, events,
                 new PullFailures(registryCatalog), clock);
         RegistryOperations registries = new RegistryOperations(repos.registries(), registryCatalog, secretBox, events,
@@ -142,6 +144,8 @@ public final class ServerWiring implements AutoCloseable {
                 new ServiceController(store, repos.services(), repos.containers(), repos.containerStatus(), nodes,
                         new ReplicaWriter(containers, events, random), events, clock, config.replacement(),
                         Duration.ofMillis(500)),
+                new LostContainerMover(store, repos.containers(), nodes, placement, events, ids, clock,
+                        config.replacement(), Duration.ofMillis(500)),
                 new ApplicationController(store, repos.applications(), repos.services(), containers, events,
                         Duration.ofMillis(500)));
 

@@ -94,8 +94,10 @@ public final class ContainerOperations {
                 throw ValidationException.of("cluster", "no cluster '" + group + "': see GET /v1/clusters");
             }
         }
+        boolean movable = request.node() == null;
         Outcome outcome = apply(new Batch(requestFor(requested, "", group, 1).build(), only, Set.of(),
-                requested.name().hashCode()), node -> record(request, requested, node, null, requested.name()));
+                requested.name().hashCode()), node -> record(request, requested, node, null, requested.name(),
+                movable));
         if (outcome.refusal().isPresent()) {
             String why = outcome.refusal().get();
             if (outcome.contended()) {
@@ -120,7 +122,7 @@ public final class ContainerOperations {
                                   Supplier<String> names, Function<String, ContainerRequest> template) {
         Outcome outcome = apply(new Batch(request, Optional.empty(), leaving, seed), node -> {
             ContainerRequest r = template.apply(names.get());
-            return record(r, SpecBuilder.build(r), node, service, r.name());
+            return record(r, SpecBuilder.build(r), node, service, r.name(), false);
         });
         announce(outcome.written());
         return outcome;
@@ -141,7 +143,7 @@ public final class ContainerOperations {
      * A placement request for {@code replicas} containers like {@code spec} (driver, CPU, memory, host ports) in
      * {@code group} ({@code all}, {@code orphans} or a cluster); binpack ranking.
      */
-    private static PlacementRequest.Builder requestFor(ContainerSpec spec, String service, String group,
+    public static PlacementRequest.Builder requestFor(ContainerSpec spec, String service, String group,
                                                       int replicas) {
         return PlacementRequest.builder(service, replicas).cpus(spec.cpus()).memory(spec.memory())
                 .driver(spec.driver().wireName()).hostPorts(HostPorts.of(spec.ports())).target(Target.of(group));
@@ -156,13 +158,17 @@ public final class ContainerOperations {
         }
     }
 
-    /** The record of a container placed on {@code node}, with the node's cluster defaults merged in. */
+    /**
+     * The record of a container placed on {@code node}, with the node's cluster defaults merged in.
+     *
+     * @param movable whether it is placed again elsewhere when its node stays off (see {@link Container})
+     */
     private Container record(ContainerRequest request, ContainerSpec requested, Node node, String service,
-                             String name) {
+                             String name, boolean movable) {
         String cluster = request.cluster() != null ? request.cluster() : node.clusterName().orElse(Cluster.ORPHANS);
         ContainerSpec spec = RequestLayer.apply(requested, defaults.merge(cluster, node, request, requested).values());
         return new Container(name, spec, node.id(), request.cluster(), service, ids.next('a'), 1,
-                DesiredState.RUNNING, clock.instant(), 0);
+                DesiredState.RUNNING, clock.instant(), 0, movable);
     }
 
     private List<Container> announce(List<Container> written) {

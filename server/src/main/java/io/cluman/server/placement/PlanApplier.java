@@ -73,6 +73,18 @@ public final class PlanApplier {
      * @throws NameTaken when a record's name is already in the store (nothing of that chunk is written)
      */
     public Outcome apply(Batch batch, ReplicaFactory factory) {
+        return apply(batch, factory, Map.of());
+    }
+
+    /**
+     * Like {@link #apply(Batch, ReplicaFactory)}, but a record whose name is in {@code replacing} overwrites the
+     * existing record of that name, compared on the revision given (the old allocation goes in the same
+     * transaction); a record changed meanwhile counts as a conflict, so after the attempts the outcome is
+     * contended and nothing of it is written.
+     *
+     * @param replacing container name → the store revision of the record it replaces
+     */
+    public Outcome apply(Batch batch, ReplicaFactory factory, Map<String, Long> replacing) {
         List<Container> written = new ArrayList<>();
         String conflict = "";
         for (int attempt = 0; attempt < attempts; attempt++) {
@@ -84,7 +96,7 @@ public final class PlanApplier {
             Sampling sampling = read.snapshot().size() <= EXHAUSTIVE_UP_TO ? Sampling.EXHAUSTIVE : Sampling.BOUNDED;
             PlacementResult result = new Scheduler(read.snapshot(), batch.seed() + attempt, sampling)
                     .place(read.request(batch, left));
-            switch (commit(read, result.plan(), factory, written)) {
+            switch (commit(read, result.plan(), factory, written, replacing)) {
                 case Ending.Conflict c -> conflict = c.why();
                 case Ending.Misfit m -> {
                     return Outcome.refused(written, m.why());
@@ -115,7 +127,8 @@ public final class PlanApplier {
     }
 
     /** Commits {@code plan} in chunks, adding what it wrote to {@code written}. */
-    private Ending commit(StoreRead read, Plan plan, ReplicaFactory factory, List<Container> written) {
+    private Ending commit(StoreRead read, Plan plan, ReplicaFactory factory, List<Container> written,
+                          Map<String, Long> replacing) {
         Snapshot current = read.snapshot();
         Map<String, Long> guards = new HashMap<>(read.guards());
         List<String> ids = plan.nodeIds();
@@ -135,7 +148,7 @@ public final class PlanApplier {
                 chunk.add(c);
             }
             if (!chunk.isEmpty()) {
-                Optional<String> failed = write(guards, chunk);
+                Optional<String> failed = write(guards, chunk, replacing);
                 if (failed.isPresent()) {
                     return new Ending.Conflict(failed.get());
                 }
@@ -152,7 +165,7 @@ public final class PlanApplier {
      * One transaction for {@code chunk}, comparing the guards of its nodes with {@code guards} (updated on
      * success); empty when it committed, else the conflict.
      */
-    private Optional<String> write(Map<String, Long> guards, List<Container> chunk) {
+    private Optional<String> write(Map<String, Long> guards, List<Container> chunk, Map<String, Long> replacing) {
         Set<String> touched = new LinkedHashSet<>();
         chunk.forEach(c -> touched.add(c.node()));
         List<Compare> compares = new ArrayList<>();
@@ -163,7 +176,9 @@ public final class PlanApplier {
             ops.add(Op.put(guard, node.getBytes(StandardCharsets.UTF_8)));
         }
         for (Container c : chunk) {
-            compares.add(Compare.absent(containers.key(c.name())));
+            Long replaced = replacing.get(c.name());
+            compares.add(replaced == null ? Compare.absent(containers.key(c.name()))
+                    : Compare.modRevision(containers.key(c.name()), replaced));
             ops.add(Op.put(containers.key(c.name()), StoreJson.write(c)));
             ops.add(Op.put(statuses.key(c.name()), StoreJson.write(ContainerStatus.pending(c.allocId(), c.node(),
                     c.createdAt()))));
@@ -174,7 +189,7 @@ public final class PlanApplier {
             return Optional.empty();
         }
         for (Container c : chunk) {
-            if (store.get(containers.key(c.name())).isPresent()) {
+            if (!replacing.containsKey(c.name()) && store.get(containers.key(c.name())).isPresent()) {
                 throw new NameTaken(c.name());
             }
         }

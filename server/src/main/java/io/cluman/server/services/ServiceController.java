@@ -7,9 +7,7 @@ import io.cluman.model.event.Action;
 import io.cluman.model.event.Severity;
 import io.cluman.model.event.Topic;
 import io.cluman.model.node.Node;
-import io.cluman.model.node.NodeState;
 import io.cluman.model.service.Service;
-import io.cluman.server.containers.DefaultsQuery;
 import io.cluman.server.events.EventBus;
 import io.cluman.server.leader.Controller;
 import io.cluman.server.nodes.NodeRegistry;
@@ -129,9 +127,8 @@ public final class ServiceController implements Controller {
         }
         Set<String> taken = all.stream().map(Container::name).collect(Collectors.toCollection(HashSet::new));
         Map<String, Optional<String>> storms = new HashMap<>();
-        Function<String, Optional<String>> storm = group -> storms.computeIfAbsent(group, g -> StormGuard.held(g,
-                byId.values().stream().filter(n -> n.state() != NodeState.DECOMMISSIONED
-                        && DefaultsQuery.inGroup(n, g)).toList(), policy.stormShare()));
+        Function<String, Optional<String>> storm = group -> storms.computeIfAbsent(group, g -> StormGuard.heldIn(g,
+                byId.values(), policy.stormShare()));
         Set<String> stillHeld = new HashSet<>();
         for (Service s : list) {
             String group = s.cluster() == null ? Cluster.ALL : s.cluster();

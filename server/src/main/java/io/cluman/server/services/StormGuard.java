@@ -1,6 +1,8 @@
 package io.cluman.server.services;
 
 import io.cluman.model.node.Node;
+import io.cluman.model.node.NodeState;
+import io.cluman.server.containers.DefaultsQuery;
 import java.util.Collection;
 import java.util.Optional;
 
@@ -9,8 +11,17 @@ import java.util.Optional;
  * {@code share} of them. Then the likely cause is the network or the power, not the nodes, and moving
  * every replica onto the few nodes left would overload them; re-placement waits until nodes return. Pure.
  */
-final class StormGuard {
+public final class StormGuard {
     private StormGuard() {
+    }
+
+    /**
+     * Why re-placement in {@code group} is held, or empty when it may go on, counting the nodes of
+     * {@code all} that are in the group and not decommissioned.
+     */
+    public static Optional<String> heldIn(String group, Collection<Node> all, double share) {
+        return held(group, all.stream().filter(n -> n.state() != NodeState.DECOMMISSIONED
+                && DefaultsQuery.inGroup(n, group)).toList(), share);
     }
 
     /** Why re-placement in {@code group} is held, or empty when it may go on. */

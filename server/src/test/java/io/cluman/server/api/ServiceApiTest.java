@@ -14,6 +14,7 @@ import io.cluman.model.event.Event;
 import io.cluman.model.event.Severity;
 import io.cluman.model.node.NodeOperation;
 import io.cluman.server.FakeAgents;
+import io.cluman.server.Heartbeats;
 import io.cluman.server.ServerConfig;
 import io.cluman.server.TestServer;
 import io.cluman.server.services.ReplacementPolicy;
@@ -22,10 +23,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,8 +44,8 @@ class ServiceApiTest {
     ClumanClient agent;
     List<String> nodes;
     /** Nodes whose fake agent heartbeats; take one out and it goes off. */
-    final Set<String> beating = ConcurrentHashMap.newKeySet();
-    final ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor();
+    Set<String> beating;
+    Heartbeats beats;
 
     @BeforeEach
     void start() {
@@ -56,15 +53,15 @@ class ServiceApiTest {
                 .withReplacement(new ReplacementPolicy(Duration.ofSeconds(1), 0.5)));
         admin = server.admin();
         agent = server.agent();
+        beats = new Heartbeats(agent);
+        beating = beats.beating();
         nodes = List.of(activeNode("a"), activeNode("b"), activeNode("c"));
         beating.addAll(nodes);
-        beats.scheduleWithFixedDelay(() -> beating.forEach(id -> FakeAgents.beat(agent, id, 50L << 30)), 0, 300,
-                TimeUnit.MILLISECONDS);
     }
 
     @AfterEach
     void stop() {
-        beats.shutdownNow();
+        beats.close();
         server.close();
     }
 
