@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * @param replicas       how many replicas, 0 to 10,000 (default 1)
  * @param cluster        the group replicas are placed in; absent: any eligible node
- * @param constraints    placement constraints such as {@code zone==a}, kept as written for now
+ * @param constraints    placement constraints such as {@code zone==a}; a bad one is a 400 naming it
  * @param spread         a node label whose values the replicas are spread over; absent: spread over nodes
  * @param maxUnavailable how many replicas a drain may take away before their replacements run (default 1; 0: never
  *                       below the count)

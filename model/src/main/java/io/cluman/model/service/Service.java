@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param template         the container fields every replica is made of (as {@code POST /v1/containers} takes
  *                         them; its name is the service's, node and cluster are unset)
  * @param cluster          the group replicas are placed in; null: any eligible node
- * @param constraints      placement constraints, kept as written (the scheduler module will parse them)
+ * @param constraints      placement constraints as written (parsed when the service is written, enforced at placement)
  * @param spread           a node label whose values replicas are spread over, null: spread over nodes only
  * @param maxUnavailable   how many replicas a drain may take away before their replacements run (0: none)
  * @param generation       grows with every change of the spec (PUT, revert)
