@@ -10,12 +10,10 @@ import io.cluman.model.node.Node;
 import io.cluman.model.service.Service;
 import io.cluman.server.events.EventBus;
 import io.cluman.server.leader.Controller;
+import io.cluman.server.leader.PassLoop;
 import io.cluman.server.nodes.NodeRegistry;
 import io.cluman.store.KvStore;
-import io.cluman.store.RangeResult;
-import io.cluman.store.WatchEvent;
 import io.cluman.store.repo.JsonRepository;
-import io.cluman.store.repo.PrefixFollower;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -27,8 +25,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -58,12 +54,9 @@ public final class ServiceController implements Controller {
     private final InstantSource clock;
     private final ReplacementPolicy policy;
     private final Duration every;
-    private final Semaphore wake = new Semaphore(0);
     /** Groups whose re-placement is held, announced once each until it clears. */
     private final Set<String> heldGroups = new HashSet<>();
-    private volatile boolean running;
-    private PrefixFollower follower;
-    private Thread loop;
+    private PassLoop loop;
 
     public ServiceController(KvStore store, JsonRepository<Service> services, JsonRepository<Container> containers,
                              JsonRepository<ContainerStatus> statuses, NodeRegistry nodes, ReplicaWriter writer,
@@ -83,26 +76,8 @@ public final class ServiceController implements Controller {
 
     @Override
     public void start() {
-        running = true;
         heldGroups.clear();
-        follower = new PrefixFollower(store, services.prefix(), new Wake()).start();
-        loop = Thread.ofPlatform().daemon().name("services").start(this::run);
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                wake.tryAcquire(every.toMillis(), TimeUnit.MILLISECONDS);
-                wake.drainPermits();
-                if (running) {
-                    pass();
-                }
-            } catch (InterruptedException stop) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.warn("service pass failed: {}", e.toString());
-            }
-        }
+        loop = PassLoop.start(store, services.prefix(), every, "services", this::pass);
     }
 
     /** One pass over every service. Package-visible for tests. */
@@ -184,30 +159,9 @@ public final class ServiceController implements Controller {
 
     @Override
     public void close() {
-        running = false;
-        if (follower != null) {
-            follower.close();
-        }
         if (loop != null) {
-            loop.interrupt();
-            try {
-                loop.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    /** Wakes the loop when a service changes. */
-    private final class Wake implements PrefixFollower.Sink {
-        @Override
-        public void reset(RangeResult snapshot) {
-            wake.release();
-        }
-
-        @Override
-        public void apply(List<WatchEvent> changes) {
-            wake.release();
+            loop.close();
+            loop = null;
         }
     }
 }
