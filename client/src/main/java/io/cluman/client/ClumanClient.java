@@ -18,6 +18,9 @@ import io.cluman.model.api.NodePatch;
 import io.cluman.model.api.NodeView;
 import io.cluman.model.api.RegistryRequest;
 import io.cluman.model.api.RegistryView;
+import io.cluman.model.api.TokenCreated;
+import io.cluman.model.api.TokenRequest;
+import io.cluman.model.api.TokenView;
 import io.cluman.model.api.ScaleRequest;
 import io.cluman.model.api.ApplicationRequest;
 import io.cluman.model.api.ApplicationView;
@@ -142,6 +145,23 @@ public final class ClumanClient {
     public ClusterView removeNode(String cluster, String nodeId) {
         return transport.send("DELETE", "v1/clusters/" + Transport.segment(cluster) + "/nodes/"
                 + Transport.segment(nodeId), null, ClusterView.class);
+    }
+
+    // ---- tokens
+
+    /** The API tokens: name, role, created, expires; never their values. */
+    public List<TokenView> tokens() {
+        return transport.send("GET", "v1/tokens", null, new TypeReference<>() { });
+    }
+
+    /** Makes a token; the answer holds its value, which the server never shows again. */
+    public TokenCreated createToken(TokenRequest request) {
+        return transport.send("POST", "v1/tokens", request, TokenCreated.class);
+    }
+
+    /** Revokes a token: it stops working at once. */
+    public void deleteToken(String name) {
+        transport.send("DELETE", "v1/tokens/" + Transport.segment(name), null, Void.class);
     }
 
     // ---- registries

@@ -9,6 +9,7 @@ import io.cluman.server.agents.NodeAgents;
 import io.cluman.server.applications.ApplicationController;
 import io.cluman.server.applications.ApplicationOperations;
 import io.cluman.server.api.Api;
+import io.cluman.server.api.AuditTrail;
 import io.cluman.server.api.ApiServer;
 import io.cluman.server.clusters.ClusterOperations;
 import io.cluman.server.clusters.MembershipController;
@@ -50,6 +51,7 @@ import io.cluman.server.security.BootstrapTokens;
 import io.cluman.server.security.SecretBox;
 import io.cluman.server.security.SecretKeyFile;
 import io.cluman.server.security.TokenVerifier;
+import io.cluman.server.tokens.TokenOperations;
 import io.cluman.server.services.ReplicaWriter;
 import io.cluman.server.services.ServiceController;
 import io.cluman.server.services.ServiceOperations;
@@ -149,14 +151,14 @@ public final class ServerWiring implements AutoCloseable {
                 new ApplicationController(store, repos.applications(), repos.services(), containers, events,
                         Duration.ofMillis(500)));
 
-        api = remember(Api.start(new Api.Parts(new TokenVerifier(tokenMirror), leadership, store, version(),
+        api = remember(Api.start(new Api.Parts(new TokenVerifier(tokenMirror), new AuditTrail(events), clock, leadership, store, version(),
                 nodes, new NodeOperations(nodes, repos.clusters(), heartbeats, jobs, events), new NodeViews(heartbeats),
                 new NodeJoiner(nodes, heartbeats, pacing, jobs, events, ids, clock, config.autoCommission()),
                 new HeartbeatReceiver(nodes, heartbeats, pacing, new HealthPolicy(config.minDiskFreeRatio()), events,
                         clock),
                 new ClusterOperations(repos.clusters(), nodes, events, clock), repos.jobs(), eventFeed, errorFeed, containers, assignments, statuses,
                 new DefaultsQuery(defaults, nodes, repos.clusters()), registries,
-                logins, agents, services, applications),
+                logins, agents, services, applications, new TokenOperations(repos.tokens(), clock, random)),
                 config.bindHost(), config.port()));
         closeFirst.addAll(List.of(leadership, eventFeed, errorFeed, assignments));
         leadership.start(new LeaderControllers(controllers));

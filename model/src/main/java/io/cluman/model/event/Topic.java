@@ -17,7 +17,8 @@ public enum Topic {
     ERRORS("bus.cluman.errors"),
     SERVICE("bus.cluman.service"),
     CHECK("bus.cluman.check"),
-    ALERT("bus.cluman.alert");
+    ALERT("bus.cluman.alert"),
+    AUDIT("bus.cluman.audit");
 
     private final String busName;
 

@@ -19,6 +19,7 @@ import io.cluman.server.registries.RegistryLogins;
 import io.cluman.server.registries.RegistryOperations;
 import io.cluman.server.security.TokenVerifier;
 import io.cluman.server.services.ServiceOperations;
+import io.cluman.server.tokens.TokenOperations;
 import io.cluman.store.KvStore;
 import io.cluman.store.repo.JsonRepository;
 
@@ -28,17 +29,18 @@ public final class Api {
     }
 
     /** What the handlers need. */
-    public record Parts(TokenVerifier tokens, Leadership leadership, KvStore store, String version,
+    public record Parts(TokenVerifier tokens, AuditTrail audit, java.time.InstantSource clock, Leadership leadership, KvStore store, String version,
                         NodeRegistry nodes, NodeOperations nodeOperations, NodeViews nodeViews, NodeJoiner joiner,
                         HeartbeatReceiver heartbeats, ClusterOperations clusters, JsonRepository<Job> jobs,
                         EventFeed events, EventFeed errors, ContainerOperations containers,
                         AssignmentFeed assignments, StatusReceiver statuses, DefaultsQuery defaults,
                         RegistryOperations registries, RegistryLogins logins, NodeAgents agents,
-                        ServiceOperations services, ApplicationOperations applications) {
+                        ServiceOperations services, ApplicationOperations applications,
+                        TokenOperations apiTokens) {
     }
 
     public static ApiServer start(Parts p, String host, int port) {
-        ApiServer server = new ApiServer(p.tokens(), host, port);
+        ApiServer server = new ApiServer(p.tokens(), p.audit(), p.clock(), host, port);
         Routes routes = server.routes();
         new HealthHandler(p.leadership(), p.store(), p.version()).register(routes);
         new NodeHandler(p.nodes(), p.nodeOperations(), p.nodeViews(), p.agents()).register(routes);
@@ -50,6 +52,7 @@ public final class Api {
         new RegistryHandler(p.registries()).register(routes);
         new ServiceHandler(p.services()).register(routes);
         new ApplicationHandler(p.applications()).register(routes);
+        new TokenHandler(p.apiTokens()).register(routes);
         new AgentHandler(p.joiner(), p.heartbeats(), p.assignments(), p.logins(), p.statuses(), p.nodes())
                 .register(routes);
         server.documentRoutes(p.version());

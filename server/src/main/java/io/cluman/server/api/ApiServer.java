@@ -1,6 +1,6 @@
 package io.cluman.server.api;
 
-import io.cluman.server.security.Role;
+import io.cluman.server.security.Caller;
 import io.cluman.server.security.TokenVerifier;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -11,12 +11,14 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import java.time.InstantSource;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The HTTP server of the API: Javalin on virtual threads, bodies limited to 1 MiB, bearer tokens
- * checked before every matched route, errors as problem+json, and the OpenAPI document plus Swagger UI.
+ * checked before every matched route against its {@link Access}, every successful mutation recorded by
+ * {@link AuditTrail}, errors as problem+json, and the OpenAPI document plus Swagger UI.
  */
 public final class ApiServer implements AutoCloseable {
     static final long MAX_BODY_BYTES = 1024 * 1024;
@@ -25,10 +27,17 @@ public final class ApiServer implements AutoCloseable {
 
     private final Javalin app;
     private final Routes routes;
-    private final TokenVerifier tokens;
+    private static final String CALLER = "cluman.caller";
+    private static final Set<String> MUTATIONS = Set.of("POST", "PUT", "PATCH", "DELETE");
 
-    ApiServer(TokenVerifier tokens, String host, int port) {
+    private final TokenVerifier tokens;
+    private final AuditTrail audit;
+    private final InstantSource clock;
+
+    ApiServer(TokenVerifier tokens, AuditTrail audit, InstantSource clock, String host, int port) {
         this.tokens = tokens;
+        this.audit = audit;
+        this.clock = clock;
         this.app = Javalin.create(cfg -> {
             cfg.useVirtualThreads = true;
             cfg.showJavalinBanner = false;
@@ -41,6 +50,7 @@ public final class ApiServer implements AutoCloseable {
         });
         this.routes = new Routes(app);
         app.beforeMatched(this::authenticate);
+        app.afterMatched(this::recordMutation);
         ProblemMapper.install(app);
     }
 
@@ -97,14 +107,21 @@ public final class ApiServer implements AutoCloseable {
             throw new ApiError.Unauthorized("send 'Authorization: Bearer <token>'; on the server's machine the admin"
                     + " token is in the data dir's admin.token file");
         }
-        Optional<Role> role = tokens.roleOf(header.substring(7).strip());
-        if (role.isEmpty()) {
-            throw new ApiError.Unauthorized("the token is not known to this server");
+        Optional<Caller> caller = tokens.callerOf(header.substring(7).strip());
+        Access access = roles.stream().filter(Access.class::isInstance).map(Access.class::cast).findFirst()
+                .orElse(Access.ADMIN);
+        AccessCheck.require(caller, access, clock.instant());
+        ctx.attribute(CALLER, caller.get());
+    }
+
+    /** The audit event of a successful mutation; the agent protocol's steady traffic is not audited. */
+    private void recordMutation(Context ctx) {
+        Caller caller = ctx.attribute(CALLER);
+        if (caller == null || !MUTATIONS.contains(ctx.method().name()) || ctx.routeRoles().contains(Access.AGENT)
+                || ctx.statusCode() >= 300) {
+            return;
         }
-        boolean allowed = role.get() == Role.ADMIN || (role.get() == Role.AGENT && roles.contains(Access.AGENT));
-        if (!allowed) {
-            throw new ApiError.Forbidden("the join token only serves the agent protocol; use an admin token");
-        }
+        audit.record(caller.name(), ctx.method().name(), ctx.path(), ctx.ip(), ctx.statusCode());
     }
 
     private static String swaggerPage() {

@@ -14,26 +14,26 @@ final class ApplicationHandler {
     }
 
     void register(Routes routes) {
-        routes.get("/v1/applications", Access.ADMIN, "applications", "List applications with their state and services")
+        routes.get("/v1/applications", Access.VIEWER, "applications", "List applications with their state and services")
                 .returnsList(ApplicationView.class).handle(ctx -> ctx.json(applications.list()));
-        routes.post("/v1/applications", Access.ADMIN, "applications",
+        routes.post("/v1/applications", Access.OPERATOR, "applications",
                         "Deploy a compose file: checks every service, then creates them (<app>-<service>); the"
                                 + " leader starts each once its depends_on conditions are met")
                 .body(ApplicationRequest.class).returns(ApplicationView.class).status(201).errors(409, 413)
                 .handle(ctx -> ctx.status(201).json(applications.deploy(body(ctx))));
-        routes.get("/v1/applications/{name}", Access.ADMIN, "applications",
+        routes.get("/v1/applications/{name}", Access.VIEWER, "applications",
                         "One application: state, services with their replicas, warnings, and the compose source")
                 .returns(ApplicationView.class).errors(404)
                 .handle(ctx -> ctx.json(applications.get(ctx.pathParam("name"))));
-        routes.post("/v1/applications/{name}/stop", Access.ADMIN, "applications",
+        routes.post("/v1/applications/{name}/stop", Access.OPERATOR, "applications",
                         "Stop an application: scale every service to 0, remembering their replicas")
                 .returns(ApplicationView.class).errors(404)
                 .handle(ctx -> ctx.json(applications.stop(ctx.pathParam("name"))));
-        routes.post("/v1/applications/{name}/start", Access.ADMIN, "applications",
+        routes.post("/v1/applications/{name}/start", Access.OPERATOR, "applications",
                         "Start a stopped (or failed) application: its services again, in dependency order")
                 .returns(ApplicationView.class).errors(404)
                 .handle(ctx -> ctx.json(applications.start(ctx.pathParam("name"))));
-        routes.delete("/v1/applications/{name}", Access.ADMIN, "applications",
+        routes.delete("/v1/applications/{name}", Access.OPERATOR, "applications",
                         "Remove an application with its services and their containers")
                 .status(204).errors(404, 409).handle(ctx -> {
                     applications.delete(ctx.pathParam("name"));

@@ -13,26 +13,26 @@ final class ClusterHandler {
     }
 
     void register(Routes routes) {
-        routes.get("/v1/clusters", Access.ADMIN, "clusters", "List clusters, the system groups all and orphans included")
+        routes.get("/v1/clusters", Access.VIEWER, "clusters", "List clusters, the system groups all and orphans included")
                 .returnsList(ClusterView.class).handle(ctx -> ctx.json(clusters.list()));
-        routes.post("/v1/clusters", Access.ADMIN, "clusters", "Create a cluster (explicit members, or a label selector)")
+        routes.post("/v1/clusters", Access.OPERATOR, "clusters", "Create a cluster (explicit members, or a label selector)")
                 .body(ClusterRequest.class).returns(ClusterView.class).status(201).errors(409, 413)
                 .handle(ctx -> ctx.status(201).json(clusters.create(ApiJson.body(ctx, ClusterRequest.class))));
-        routes.get("/v1/clusters/{name}", Access.ADMIN, "clusters", "One cluster with its members")
+        routes.get("/v1/clusters/{name}", Access.VIEWER, "clusters", "One cluster with its members")
                 .returns(ClusterView.class).errors(404)
                 .handle(ctx -> ctx.json(clusters.get(ctx.pathParam("name"))));
-        routes.patch("/v1/clusters/{name}", Access.ADMIN, "clusters", "Change description, features or selector")
+        routes.patch("/v1/clusters/{name}", Access.OPERATOR, "clusters", "Change description, features or selector")
                 .body(ClusterRequest.class).returns(ClusterView.class).errors(404, 409, 413)
                 .handle(ctx -> ctx.json(clusters.patch(ctx.pathParam("name"), ApiJson.body(ctx, ClusterRequest.class))));
-        routes.delete("/v1/clusters/{name}", Access.ADMIN, "clusters", "Delete a cluster; its nodes become orphans")
+        routes.delete("/v1/clusters/{name}", Access.OPERATOR, "clusters", "Delete a cluster; its nodes become orphans")
                 .status(204).errors(404, 409).handle(ctx -> {
                     clusters.delete(ctx.pathParam("name"));
                     ctx.status(204);
                 });
-        routes.put("/v1/clusters/{name}/nodes/{nodeId}", Access.ADMIN, "clusters", "Add a node to a cluster")
+        routes.put("/v1/clusters/{name}/nodes/{nodeId}", Access.OPERATOR, "clusters", "Add a node to a cluster")
                 .returns(ClusterView.class).errors(404, 409)
                 .handle(ctx -> ctx.json(clusters.addNode(ctx.pathParam("name"), ctx.pathParam("nodeId"))));
-        routes.delete("/v1/clusters/{name}/nodes/{nodeId}", Access.ADMIN, "clusters", "Remove a node from a cluster")
+        routes.delete("/v1/clusters/{name}/nodes/{nodeId}", Access.OPERATOR, "clusters", "Remove a node from a cluster")
                 .returns(ClusterView.class).errors(404, 409)
                 .handle(ctx -> ctx.json(clusters.removeNode(ctx.pathParam("name"), ctx.pathParam("nodeId"))));
     }

@@ -26,33 +26,33 @@ final class ContainerHandler {
     }
 
     void register(Routes routes) {
-        routes.get("/v1/containers", Access.ADMIN, "containers", "List containers")
+        routes.get("/v1/containers", Access.VIEWER, "containers", "List containers")
                 .query("node", "a node id").query("cluster", "a cluster name")
                 .query("service", "a service name").query("application", "an application name")
                 .returnsList(ContainerView.class).handle(this::list);
-        routes.post("/v1/containers", Access.ADMIN, "containers",
+        routes.post("/v1/containers", Access.OPERATOR, "containers",
                         "Run a container on a node, or on the least-loaded eligible node of a cluster")
                 .body(ContainerRequest.class).returns(ContainerView.class).status(201).errors(409, 413)
                 .handle(ctx -> ctx.status(201).json(containers.create(ApiJson.body(ctx, ContainerRequest.class))));
-        routes.get("/v1/containers/{id}", Access.ADMIN, "containers",
+        routes.get("/v1/containers/{id}", Access.VIEWER, "containers",
                         "One container with its status, and its resource use (stats) when it runs")
                 .returns(ContainerView.class).errors(404)
                 .handle(ctx -> ctx.json(agents.withStats(containers.get(ctx.pathParam("id")))));
-        routes.get("/v1/containers/{id}/logs", Access.ADMIN, "containers",
+        routes.get("/v1/containers/{id}/logs", Access.VIEWER, "containers",
                         "The container's output, streamed from its node's agent; with follow, until it ends")
                 .query("tail", "only the last N lines (default: all)")
                 .query("follow", "true: keep sending lines as they are written, until the container ends")
                 .returns(String.class).contentType("text/plain").errors(404, 409, 503).handle(this::logs);
-        routes.delete("/v1/containers/{id}", Access.ADMIN, "containers", "Stop and remove a container")
+        routes.delete("/v1/containers/{id}", Access.OPERATOR, "containers", "Stop and remove a container")
                 .status(204).errors(404, 409).handle(ctx -> {
                     containers.delete(ctx.pathParam("id"));
                     ctx.status(204);
                 });
-        routes.post("/v1/containers/{id}/start", Access.ADMIN, "containers", "Start a stopped container")
+        routes.post("/v1/containers/{id}/start", Access.OPERATOR, "containers", "Start a stopped container")
                 .returns(ContainerView.class).errors(404).handle(ctx -> ctx.json(containers.start(ctx.pathParam("id"))));
-        routes.post("/v1/containers/{id}/stop", Access.ADMIN, "containers", "Stop a container, keeping it")
+        routes.post("/v1/containers/{id}/stop", Access.OPERATOR, "containers", "Stop a container, keeping it")
                 .returns(ContainerView.class).errors(404).handle(ctx -> ctx.json(containers.stop(ctx.pathParam("id"))));
-        routes.post("/v1/containers/{id}/restart", Access.ADMIN, "containers", "Restart a container")
+        routes.post("/v1/containers/{id}/restart", Access.OPERATOR, "containers", "Restart a container")
                 .returns(ContainerView.class).errors(404)
                 .handle(ctx -> ctx.json(containers.restart(ctx.pathParam("id"))));
     }

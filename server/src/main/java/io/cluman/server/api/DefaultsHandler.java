@@ -16,7 +16,7 @@ final class DefaultsHandler {
     }
 
     void register(Routes routes) {
-        routes.get("/v1/containers/defaults", Access.ADMIN, "containers",
+        routes.get("/v1/containers/defaults", Access.VIEWER, "containers",
                         "Merged container options (image labels, config repository) for an image in a cluster")
                 .query("image", "the image reference (required)").query("cluster", "a cluster; default all")
                 .returns(DefaultsReport.class).errors(400)

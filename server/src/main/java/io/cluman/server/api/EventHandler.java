@@ -34,12 +34,12 @@ final class EventHandler {
     }
 
     void register(Routes routes) {
-        routes.get("/v1/events", Access.ADMIN, "events", "Recent events, oldest first")
+        routes.get("/v1/events", Access.VIEWER, "events", "Recent events, oldest first")
                 .query("topic", "a bus name such as bus.cluman.node (or node); bus.cluman.errors: WARNING and worse")
                 .query("severity", "minimum severity: INFO, WARNING, ERROR")
                 .query("since", "only events after this: an event id, or an ISO-8601 time such as 2026-11-21T10:00:00Z").query("limit", "at most this many (100)")
                 .returnsList(Event.class).handle(this::list);
-        routes.get("/v1/events/stream", Access.ADMIN, "events", "Live events as server-sent events")
+        routes.get("/v1/events/stream", Access.VIEWER, "events", "Live events as server-sent events")
                 .query("topic", "as for /v1/events").query("severity", "as for /v1/events")
                 .query("lastEventId", "resume after this id (or the Last-Event-ID header)")
                 .returns(Event.class).contentType("text/event-stream").handle(this::stream);

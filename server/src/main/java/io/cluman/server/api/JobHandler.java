@@ -13,10 +13,10 @@ final class JobHandler {
     }
 
     void register(Routes routes) {
-        routes.get("/v1/jobs", Access.ADMIN, "jobs", "List jobs, newest first").returnsList(Job.class)
+        routes.get("/v1/jobs", Access.VIEWER, "jobs", "List jobs, newest first").returnsList(Job.class)
                 .handle(ctx -> ctx.json(jobs.list().stream()
                         .sorted(Comparator.comparing(Job::createdAt).reversed()).toList()));
-        routes.get("/v1/jobs/{id}", Access.ADMIN, "jobs", "One job with its steps and progress").returns(Job.class)
+        routes.get("/v1/jobs/{id}", Access.VIEWER, "jobs", "One job with its steps and progress").returns(Job.class)
                 .errors(404).handle(ctx -> ctx.json(jobs.get(ctx.pathParam("id"))
                         .orElseThrow(() -> new ApiError.NotFound("job", ctx.pathParam("id")))));
     }

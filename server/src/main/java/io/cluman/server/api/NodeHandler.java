@@ -32,27 +32,27 @@ final class NodeHandler {
     }
 
     void register(Routes routes) {
-        routes.get("/v1/nodes", Access.ADMIN, "nodes", "List nodes")
+        routes.get("/v1/nodes", Access.VIEWER, "nodes", "List nodes")
                 .query("cluster", "a cluster name, or all / orphans").query("state", "a lifecycle state")
                 .query("on", "true or false").query("label", "key=value")
                 .returnsList(NodeView.class).handle(this::list);
-        routes.post("/v1/nodes/batch", Access.ADMIN, "nodes", "Apply an operation to many nodes, batchSize at a time")
+        routes.post("/v1/nodes/batch", Access.OPERATOR, "nodes", "Apply an operation to many nodes, batchSize at a time")
                 .body(BatchRequest.class).returns(Job.class).status(202).errors(404, 409, 413).handle(this::batch);
-        routes.get("/v1/nodes/{id}", Access.ADMIN, "nodes", "One node").returns(NodeView.class).errors(404)
+        routes.get("/v1/nodes/{id}", Access.VIEWER, "nodes", "One node").returns(NodeView.class).errors(404)
                 .handle(ctx -> ctx.json(views.view(operations.find(ctx.pathParam("id")))));
-        routes.get("/v1/nodes/{id}/unmanaged", Access.ADMIN, "nodes",
+        routes.get("/v1/nodes/{id}/unmanaged", Access.VIEWER, "nodes",
                         "What runs on the node's engine without Cluman's labels (read-only: Cluman never touches it)")
                 .returnsList(UnmanagedContainer.class).errors(404, 503)
                 .handle(ctx -> ctx.json(agents.unmanaged(ctx.pathParam("id"))));
-        routes.patch("/v1/nodes/{id}", Access.ADMIN, "nodes", "Set or remove labels (empty value removes)")
+        routes.patch("/v1/nodes/{id}", Access.OPERATOR, "nodes", "Set or remove labels (empty value removes)")
                 .body(NodePatch.class).returns(NodeView.class).errors(404, 413).handle(this::patch);
         for (NodeOperation op : NodeOperation.values()) {
-            routes.post("/v1/nodes/{id}/" + op.wireName(), Access.ADMIN, "nodes",
+            routes.post("/v1/nodes/{id}/" + op.wireName(), Access.OPERATOR, "nodes",
                             "Start the " + op.wireName() + " operation on one node (a job)")
                     .returns(Job.class).status(202).errors(404, 409)
                     .handle(ctx -> ctx.status(202).json(operations.operate(ctx.pathParam("id"), op)));
         }
-        routes.delete("/v1/nodes/{id}", Access.ADMIN, "nodes", "Forget a decommissioned or off node")
+        routes.delete("/v1/nodes/{id}", Access.OPERATOR, "nodes", "Forget a decommissioned or off node")
                 .status(204).errors(404, 409).handle(ctx -> {
                     operations.delete(ctx.pathParam("id"));
                     ctx.status(204);

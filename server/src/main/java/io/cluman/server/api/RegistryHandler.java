@@ -13,14 +13,14 @@ final class RegistryHandler {
     }
 
     void register(Routes routes) {
-        routes.get("/v1/registries", Access.ADMIN, "registries", "List registries, Docker Hub (docker.io) first")
+        routes.get("/v1/registries", Access.VIEWER, "registries", "List registries, Docker Hub (docker.io) first")
                 .returnsList(RegistryView.class).handle(ctx -> ctx.json(registries.list()));
         routes.post("/v1/registries", Access.ADMIN, "registries",
                         "Add a registry, or Docker Hub's credentials (name docker.io); the password is sealed and"
                                 + " never shown again")
                 .body(RegistryRequest.class).returns(RegistryView.class).status(201).errors(409, 413)
                 .handle(ctx -> ctx.status(201).json(registries.create(ApiJson.body(ctx, RegistryRequest.class))));
-        routes.get("/v1/registries/{name}", Access.ADMIN, "registries", "One registry (username, hasPassword)")
+        routes.get("/v1/registries/{name}", Access.VIEWER, "registries", "One registry (username, hasPassword)")
                 .returns(RegistryView.class).errors(404)
                 .handle(ctx -> ctx.json(registries.get(ctx.pathParam("name"))));
         routes.delete("/v1/registries/{name}", Access.ADMIN, "registries",

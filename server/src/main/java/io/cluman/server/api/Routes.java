@@ -14,7 +14,7 @@ import java.util.Map;
  * {@link Route#handle(Handler)}, which adds the handler and its {@link RouteDoc} together.
  *
  * <pre>{@code
- * routes.get("/v1/nodes/{id}", Access.ADMIN, "nodes", "One node").returns(NodeView.class).handle(nodes::get);
+ * routes.get("/v1/nodes/{id}", Access.VIEWER, "nodes", "One node").returns(NodeView.class).handle(nodes::get);
  * }</pre>
  */
 public final class Routes {

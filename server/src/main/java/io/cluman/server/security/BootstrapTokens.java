@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -66,9 +65,7 @@ public final class BootstrapTokens {
     }
 
     private String newSecret() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return "cl_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return TokenSecret.generate(random, "cl_");
     }
 
     private static Optional<String> read(Path file) {

@@ -6,11 +6,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 of a token secret: what the store keeps instead of the secret. */
-final class TokenDigest {
+public final class TokenDigest {
     private TokenDigest() {
     }
 
-    static String sha256(String secret) {
+    public static String sha256(String secret) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));

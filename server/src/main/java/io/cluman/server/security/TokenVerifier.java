@@ -4,10 +4,12 @@ import io.cluman.store.repo.ApiToken;
 import io.cluman.store.repo.RepositoryMirror;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Locale;
 import java.util.Optional;
 
-/** Checks bearer tokens against the stored digests (kept in memory by a mirror of {@code /cluman/tokens/}). */
+/**
+ * Checks bearer tokens against the stored digests (kept in memory by a mirror of {@code /cluman/tokens/}).
+ * The secret is hashed first and the digests compared in constant time.
+ */
 public final class TokenVerifier {
     private final RepositoryMirror<ApiToken> tokens;
 
@@ -15,13 +17,18 @@ public final class TokenVerifier {
         this.tokens = tokens;
     }
 
-    /** The role of {@code secret}, or empty when no token has it. */
-    public Optional<Role> roleOf(String secret) {
+    /** The caller holding {@code secret}, expired or not, or empty when no token has it (never made, or revoked). */
+    public Optional<Caller> callerOf(String secret) {
         if (secret == null || secret.isEmpty()) {
             return Optional.empty();
         }
         byte[] digest = TokenDigest.sha256(secret).getBytes(StandardCharsets.US_ASCII);
         return tokens.find(t -> MessageDigest.isEqual(t.sha256().getBytes(StandardCharsets.US_ASCII), digest))
-                .map(t -> Role.valueOf(t.role().toUpperCase(Locale.ROOT)));
+                .flatMap(t -> Role.parse(t.role()).map(r -> new Caller(t.name(), r, t.expiresAt())));
+    }
+
+    /** The role of {@code secret}, or empty when no token has it. */
+    public Optional<Role> roleOf(String secret) {
+        return callerOf(secret).map(Caller::role);
     }
 }
