@@ -10,6 +10,7 @@ import io.cluman.cli.process.AgentCommand;
 import io.cluman.cli.process.DevCommand;
 import io.cluman.cli.process.ServerCommand;
 import io.cluman.cli.registry.RegistryCommand;
+import io.cluman.cli.token.TokenCommand;
 import io.cluman.cli.service.ServiceCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
@@ -27,7 +28,7 @@ import picocli.CommandLine;
 @Command(name = "cluman", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Cluman cluster manager: run a server or agent, or manage nodes, clusters, containers and jobs.",
         subcommands = {
-            NodeCommand.class, ClusterCommand.class, ContainerCommand.class, ServiceCommand.class, RegistryCommand.class,
+            NodeCommand.class, ClusterCommand.class, ContainerCommand.class, ServiceCommand.class, RegistryCommand.class, TokenCommand.class,
             AppCommand.class, JobCommand.class,
             EventsCommand.class, ServerCommand.class, AgentCommand.class, DevCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 server-reported error, 2 usage error, 3 server unreachable.",
