@@ -26,9 +26,4 @@ public final class TokenVerifier {
         return tokens.find(t -> MessageDigest.isEqual(t.sha256().getBytes(StandardCharsets.US_ASCII), digest))
                 .flatMap(t -> Role.parse(t.role()).map(r -> new Caller(t.name(), r, t.expiresAt())));
     }
-
-    /** The role of {@code secret}, or empty when no token has it. */
-    public Optional<Role> roleOf(String secret) {
-        return callerOf(secret).map(Caller::role);
-    }
 }
