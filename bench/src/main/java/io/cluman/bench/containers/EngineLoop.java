@@ -1,5 +1,6 @@
 package io.cluman.bench.containers;
 
+import io.cluman.bench.DockerCli;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,18 +9,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The baseline: {@code docker run -d --network host IMAGE sleep 3600} in a plain loop, one after the other,
  * as a user's script would; {@code docker run -d} returns once the container was started.
  */
 final class EngineLoop {
-    private final String dockerHost;
+    private final DockerCli cli;
     private final String image;
 
     EngineLoop(String dockerHost, String image) {
-        this.dockerHost = dockerHost;
+        this.cli = new DockerCli(dockerHost);
         this.image = image;
     }
 
@@ -74,16 +74,6 @@ final class EngineLoop {
     }
 
     private String docker(List<String> args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add("docker");
-        command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("DOCKER_HOST", dockerHost);
-        Process process = builder.start();
-        String out = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IOException(command + " failed: " + out);
-        }
-        return out;
+        return cli.run(args);
     }
 }

@@ -1,19 +1,18 @@
 package io.cluman.bench.services;
 
+import io.cluman.bench.DockerCli;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** Runs the docker CLI against one engine, and waits until it runs a given number of matching containers. */
 final class EngineCount {
     private static final Duration POLL = Duration.ofMillis(100);
 
-    private final String dockerHost;
+    private final DockerCli cli;
 
     EngineCount(String dockerHost) {
-        this.dockerHost = dockerHost;
+        this.cli = new DockerCli(dockerHost);
     }
 
     /** How many running containers carry {@code label} (a key, or key=value). */
@@ -48,16 +47,6 @@ final class EngineCount {
     }
 
     String docker(List<String> args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add("docker");
-        command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("DOCKER_HOST", dockerHost);
-        Process process = builder.start();
-        String out = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IOException(command + " failed: " + out);
-        }
-        return out;
+        return cli.run(args);
     }
 }
