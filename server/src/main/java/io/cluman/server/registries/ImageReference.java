@@ -7,8 +7,8 @@ import io.cluman.model.registry.RegistryAddress;
  * {@code 127.0.0.1:5000}, repository {@code team/app}, reference {@code 1.4}; Docker Hub's one-part names
  * live under {@code library/}; no tag means {@code latest}; a digest ({@code @sha256:...}) is the reference.
  */
-record ImageReference(String host, String repository, String reference) {
-    static ImageReference parse(String image) {
+public record ImageReference(String host, String repository, String reference) {
+    public static ImageReference parse(String image) {
         String host = RegistryAddress.ofImage(image);
         String rest = image;
         int slash = image.indexOf('/');
@@ -32,6 +32,11 @@ record ImageReference(String host, String repository, String reference) {
             rest = "library/" + rest;
         }
         return new ImageReference(host, rest, reference);
+    }
+
+    /** The repository's last part, what a configuration file is named after ({@code team/nginx} → {@code nginx}). */
+    public String name() {
+        return repository.substring(repository.lastIndexOf('/') + 1);
     }
 
     /** Where the registry's API is: Docker Hub's, HTTP for a loopback registry (as the engine allows), else HTTPS. */
