@@ -53,6 +53,7 @@ import io.cluman.server.security.SecretKeyFile;
 import io.cluman.server.security.TokenVerifier;
 import io.cluman.server.tokens.TokenOperations;
 import io.cluman.server.services.ReplicaWriter;
+import io.cluman.server.services.DeploymentJobs;
 import io.cluman.server.services.ServiceController;
 import io.cluman.server.services.ServiceOperations;
 import io.cluman.store.KvStore;
@@ -131,8 +132,9 @@ public final class ServerWiring implements AutoCloseable {
         RegistryOperations registries = new RegistryOperations(repos.registries(), registryCatalog, secretBox, events,
                 clock);
 
+        DeploymentJobs deploymentJobs = new DeploymentJobs(repos.jobs());
         ServiceOperations services = new ServiceOperations(repos.services(), repos.clusters(), containers, events,
-                clock);
+                deploymentJobs, clock);
         ApplicationOperations applications = new ApplicationOperations(repos.applications(), repos.services(),
                 services, events, clock);
 
@@ -144,8 +146,8 @@ public final class ServerWiring implements AutoCloseable {
                         Duration.ofMillis(200)),
                 new EventRetention(eventLog, EVENT_HISTORY, Duration.ofSeconds(30)),
                 new ServiceController(store, repos.services(), repos.containers(), repos.containerStatus(), nodes,
-                        new ReplicaWriter(containers, events, random), events, clock, config.replacement(),
-                        Duration.ofMillis(500)),
+                        new ReplicaWriter(containers, events, random), deploymentJobs, events, clock,
+                        config.replacement(), Duration.ofMillis(500)),
                 new LostContainerMover(store, repos.containers(), nodes, placement, events, ids, clock,
                         config.replacement(), Duration.ofMillis(500)),
                 new ApplicationController(store, repos.applications(), repos.services(), containers, events,

@@ -19,7 +19,7 @@ class JobWatcherTest {
     private final List<Duration> sleeps = new ArrayList<>();
 
     static Job job(JobState state, int done, int total) {
-        return new Job("j-1", "node.batch", state, new Progress(done, total), List.of(), null, 1, null, null, null,
+        return new Job("j-1", "node.batch", null, state, new Progress(done, total), List.of(), null, 1, null, null, null,
                 null, 1);
     }
 
@@ -67,7 +67,7 @@ class JobWatcherTest {
 
     @Test
     void summarisesAFailedJobWithItsFailedSteps() {
-        Job failed = new Job("j-9", "node.batch", JobState.FAILED, new Progress(2, 2),
+        Job failed = new Job("j-9", "node.batch", null, JobState.FAILED, new Progress(2, 2),
                 List.of(new JobStep("n-1", JobState.SUCCEEDED, ""), new JobStep("n-2", JobState.FAILED, "agent gone")),
                 null, 1, "1 of 2 nodes failed", null, null, null, 3);
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class JsonTest {
     @Test
     void writesTimesAsIsoStringsAndListsAsArrays() {
-        Job job = new Job("j-1", "node.drain", JobState.RUNNING, new Progress(1, 2), List.of(), null, 1, null,
+        Job job = new Job("j-1", "node.drain", null, JobState.RUNNING, new Progress(1, 2), List.of(), null, 1, null,
                 Instant.parse("2026-11-21T12:00:00Z"), null, null, 7);
 
         String json = Json.pretty(List.of(job));

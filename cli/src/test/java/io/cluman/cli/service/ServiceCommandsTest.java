@@ -130,6 +130,22 @@ class ServiceCommandsTest {
     }
 
     @Test
+    void updateWithWaitFollowsTheDeploymentsJobToItsEnd() {
+        String t = Instant.now().toString();
+        String deployment = "\"deployments\":[{\"id\":\"d2\",\"job\":\"j-web-d2\",\"generation\":2,"
+                + "\"state\":\"running\",\"startedAt\":\"" + t + "\",\"done\":0,\"total\":3,\"promoted\":true}],";
+        server.on("PUT /v1/services/web", 200, web(null).replace("\"generation\":1,", deployment));
+        server.on("GET /v1/jobs/j-web-d2", 200, """
+                {"id":"j-web-d2","kind":"service.deployment","subject":"service web, deployment d2 of generation 2",
+                 "state":"FAILED","progress":{"done":1,"total":3},"steps":[],"batchSize":0,
+                 "error":"replica web-abcde is unhealthy","createdAt":"%s","revision":4}""".formatted(t));
+        Run run = server.run("service", "update", "web", "--wait", "nginx:1.28");
+        assertThat(run.code()).as("a failed deployment exits 1").isEqualTo(1);
+        assertThat(run.err()).contains("[###-------] 1/3 FAILED");
+        assertThat(run.out()).contains("job j-web-d2 FAILED: replica web-abcde is unhealthy");
+    }
+
+    @Test
     void createWithoutStrategyOptionsLeavesTheServersDefaults() throws IOException {
         server.on("POST /v1/services", 201, web(null));
         assertThat(server.run("service", "create", "api", "nginx:1.27").code()).isZero();

@@ -22,4 +22,8 @@ import java.util.List;
 public record ServiceView(String name, ServiceRequest spec, long generation, int desired, int running, String held,
                           String waiting, List<ReplicaView> replicas, List<Deployment> deployments, Progress progress,
                           Instant createdAt, long revision) {
+    public ServiceView {
+        replicas = replicas == null ? List.of() : List.copyOf(replicas);
+        deployments = deployments == null ? List.of() : List.copyOf(deployments);
+    }
 }

@@ -109,7 +109,7 @@ public record Service(String name, ContainerRequest template, int replicas, Stri
             all.set(all.size() - 1, endRunning);
         }
         long next = generation + 1;
-        all.add(new Deployment("d" + next, next, DeploymentState.RUNNING, at, null, reason, 0, newReplicas,
+        all.add(new Deployment("d" + next, Deployment.jobId(name, "d" + next), next, DeploymentState.RUNNING, at, null, reason, 0, newReplicas,
                 newUpdate.canary() == 0));
         List<Deployment> kept = all.subList(Math.max(0, all.size() - HISTORY), all.size());
         return new Service(name, newTemplate, newReplicas, newCluster, newConstraints, newSpread, newMaxUnavailable,

@@ -20,8 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Leader-only: finds PENDING jobs, and RUNNING ones a previous leader left, and runs each on its own
- * virtual thread. Looks every {@code every}; the mirror makes the look cheap.
+ * Leader-only: finds PENDING node jobs, and RUNNING ones a previous leader left, and runs each on its own
+ * virtual thread. Jobs without a node operation (a service deployment's) only report work another
+ * controller does, and are left alone. Looks every {@code every}; the mirror makes the look cheap.
  */
 public final class JobController implements Controller {
     private static final Logger LOG = LoggerFactory.getLogger(JobController.class);
@@ -49,7 +50,8 @@ public final class JobController implements Controller {
 
     private void dispatch() {
         mirror.forEach(job -> {
-            if ((job.state() == JobState.PENDING || job.state() == JobState.RUNNING) && running.add(job.id())) {
+            boolean open = job.state() == JobState.PENDING || job.state() == JobState.RUNNING;
+            if (open && job.operation() != null && running.add(job.id())) {
                 Thread.ofVirtual().name("job-" + job.id()).start(() -> runOne(job));
             }
         });

@@ -41,7 +41,7 @@ public final class JobSubmitter {
         String kind = nodeIds.size() == 1 && decided.isEmpty() ? "node." + operation.wireName() : "node.batch";
         List<JobStep> steps = new java.util.ArrayList<>(decided);
         nodeIds.forEach(node -> steps.add(new JobStep(node, JobState.PENDING, "")));
-        Job job = new Job(id, kind, JobState.PENDING, new Progress(0, steps.size()), steps, operation,
+        Job job = new Job(id, kind, null, JobState.PENDING, new Progress(0, steps.size()), steps, operation,
                 Math.max(1, batchSize), "", clock.instant(), null, null, 0).withSteps(steps);
         Job written = jobs.create(id, job);
         events.info(Topic.JOB, Action.CREATE, "job", id, kind + " of " + steps.size() + " node(s) submitted");

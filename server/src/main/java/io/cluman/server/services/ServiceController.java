@@ -48,6 +48,7 @@ public final class ServiceController implements Controller {
     private final JsonRepository<Container> containers;
     private final JsonRepository<ContainerStatus> statuses;
     private final DeploymentWriter deployments;
+    private final DeploymentJobs deploymentJobs;
     private final NodeRegistry nodes;
     private final ReplicaWriter writer;
     private final EventBus events;
@@ -60,12 +61,14 @@ public final class ServiceController implements Controller {
 
     public ServiceController(KvStore store, JsonRepository<Service> services, JsonRepository<Container> containers,
                              JsonRepository<ContainerStatus> statuses, NodeRegistry nodes, ReplicaWriter writer,
-                             EventBus events, InstantSource clock, ReplacementPolicy policy, Duration every) {
+                             DeploymentJobs deploymentJobs, EventBus events, InstantSource clock,
+                             ReplacementPolicy policy, Duration every) {
         this.store = store;
         this.services = services;
         this.containers = containers;
         this.statuses = statuses;
         this.deployments = new DeploymentWriter(services, writer, events);
+        this.deploymentJobs = deploymentJobs;
         this.nodes = nodes;
         this.writer = writer;
         this.events = events;
@@ -122,6 +125,8 @@ public final class ServiceController implements Controller {
             deployments.markWaiting(s, writer.unplaceable(s.name()).orElse(null));
         }
         deployments.retain(taken);
+        list.forEach(deploymentJobs::sync);
+        deploymentJobs.retain(list);
         for (String group : new ArrayList<>(heldGroups)) {
             if (!stillHeld.contains(group)) {
                 heldGroups.remove(group);

@@ -32,14 +32,17 @@ public final class ServiceOperations {
     private final JsonRepository<Cluster> clusters;
     private final ContainerOperations containers;
     private final EventBus events;
+    private final DeploymentJobs deploymentJobs;
     private final InstantSource clock;
 
     public ServiceOperations(JsonRepository<Service> services, JsonRepository<Cluster> clusters,
-                             ContainerOperations containers, EventBus events, InstantSource clock) {
+                             ContainerOperations containers, EventBus events,
+                             DeploymentJobs deploymentJobs, InstantSource clock) {
         this.services = services;
         this.clusters = clusters;
         this.containers = containers;
         this.events = events;
+        this.deploymentJobs = deploymentJobs;
         this.clock = clock;
     }
 
@@ -103,8 +106,10 @@ public final class ServiceOperations {
                         ? s.replicas() : wanted.replicas(), wanted.cluster(), wanted.constraints(), wanted.spread(),
                 wanted.maxUnavailable(), wanted.update(), s.running().map(d -> d.finished(DeploymentState.FAILED,
                         "superseded by generation " + (s.generation() + 1), now)).orElse(null), "spec replaced", now));
+        deploymentJobs.sync(written);
+        Deployment started = written.deployments().getLast();
         events.info(Topic.SERVICE, Action.UPDATE, "service", name, "service " + name + " spec replaced: deployment "
-                + written.deployments().getLast().id() + " of generation " + written.generation() + " started");
+                + started.id() + " of generation " + written.generation() + " started (job " + started.job() + ")");
         return get(name);
     }
 

@@ -124,6 +124,13 @@ class ServiceDeploymentApiTest {
         sampler.cancel(false);
 
         assertThat(done.done()).isEqualTo(3);
+        Job job = admin.job(replaced.deployments().getFirst().job());
+        assertThat(job.kind()).isEqualTo("service.deployment");
+        assertThat(job.subject()).isEqualTo("service web, deployment d2 of generation 2");
+        assertThat(await().atMost(WAIT).until(() -> admin.job(job.id()), j -> j.state().isFinished()))
+                .satisfies(j -> assertThat(j.state()).isEqualTo(JobState.SUCCEEDED))
+                .satisfies(j -> assertThat(j.progress().done()).isEqualTo(3))
+                .satisfies(j -> assertThat(j.progress().total()).isEqualTo(3));
         assertThat(admin.containers(Map.of("service", "web"))).hasSize(3)
                 .allSatisfy(c -> assertThat(c.spec().command()).containsExactly("/bin/sleep", "600"));
         assertThat(fewestRunning.get()).as("never below the count").isGreaterThanOrEqualTo(3);
@@ -145,6 +152,9 @@ class ServiceDeploymentApiTest {
         admin.replaceService("api", sleeper("api", 2, "3600", failing, null, null, revert));
         Deployment failed = awaitDeployment("api", "d2", DeploymentState.REVERTED);
         assertThat(failed.reason()).contains("is unhealthy").contains("reverted to the spec of generation 1");
+        assertThat(await().atMost(WAIT).until(() -> admin.job(failed.job()), j -> j.state().isFinished()))
+                .as("the failed deployment's job").satisfies(j -> assertThat(j.state()).isEqualTo(JobState.FAILED))
+                .satisfies(j -> assertThat(j.error()).contains("is unhealthy"));
         awaitDeployment("api", "d3", DeploymentState.SUCCESSFUL);
 
         ServiceView after = awaitRunning("api", 2);
