@@ -18,6 +18,7 @@ import io.cluman.agent.driver.ExecSource;
 import io.cluman.agent.driver.ImageLabels;
 import io.cluman.agent.driver.LogSource;
 import io.cluman.agent.driver.PortMapping;
+import io.cluman.agent.driver.RegistryAuth;
 import io.cluman.agent.driver.Signals;
 import io.cluman.agent.driver.StatsSource;
 import io.cluman.agent.driver.TaskDriver;
@@ -121,9 +122,8 @@ public final class DockerDriver implements TaskDriver, LogSource, StatsSource, E
         if ("bridge".equals(plan.network())) {
             requireBridge();
         }
-        images.ensure(plan.image(), request.auth());
         PortMapping.requireFree(plan.ports(), "container " + plan.name());
-        String id = create(plan);
+        String id = create(plan, request.auth());
         try {
             docker.startContainerCmd(id).exec();
         } catch (RuntimeException e) {
@@ -136,10 +136,30 @@ public final class DockerDriver implements TaskDriver, LogSource, StatsSource, E
         return new TaskHandle(NAME, request.allocId(), id, request.name());
     }
 
-    private String create(ContainerPlan plan) {
+    /**
+     * Creates the container, pulling its image first only when the engine says it has none (as {@code docker
+     * run} does): a node that has the image pays one engine call, not two.
+     */
+    private String create(ContainerPlan plan, RegistryAuth auth) {
+        try {
+            return createOnce(plan);
+        } catch (NotFoundException noImage) {
+            images.ensure(plan.image(), auth);
+            try {
+                return createOnce(plan);
+            } catch (NotFoundException e) {
+                throw DockerErrors.map(e, "creating container " + plan.name());
+            }
+        }
+    }
+
+    /** One create; a missing image is the engine's {@link NotFoundException}, left to the caller. */
+    private String createOnce(ContainerPlan plan) {
         try {
             CreateContainerResponse created = plan.applyTo(docker.createContainerCmd(plan.image())).exec();
             return created.getId();
+        } catch (NotFoundException e) {
+            throw e;
         } catch (ConflictException e) {
             throw new DriverException(Reason.CONFLICT, "a container named " + plan.name() + " exists already: "
                     + "destroy the allocation's old task first (" + DockerErrors.engineMessage(e) + ")", e);
