@@ -6,6 +6,8 @@ import io.cluman.model.agent.HeartbeatRequest;
 import io.cluman.model.agent.HeartbeatResponse;
 import io.cluman.model.agent.JoinRequest;
 import io.cluman.model.agent.JoinResponse;
+import io.cluman.model.agent.RenewRequest;
+import io.cluman.model.agent.RenewResponse;
 import io.cluman.model.agent.StatusReport;
 import io.cluman.model.api.BatchRequest;
 import io.cluman.model.api.ClusterRequest;
@@ -49,10 +51,8 @@ import java.util.stream.Stream;
  */
 public final class ClumanClient {
     private final Transport transport;
-    private final URI base;
 
-    private ClumanClient(URI base, Transport transport) {
-        this.base = base;
+    private ClumanClient(Transport transport) {
         this.transport = transport;
     }
 
@@ -69,11 +69,20 @@ public final class ClumanClient {
     /** As {@link #connect(String, String)}, over a given {@link HttpClient} (shared by simulated agents). */
     public static ClumanClient connect(String address, String token, HttpClient http) {
         URI base = URI.create(address.endsWith("/") ? address : address + "/");
-        return new ClumanClient(base, new Transport(http, base, token, Duration.ofSeconds(30)));
+        return new ClumanClient(new Transport(http, base, token, Duration.ofSeconds(30)));
     }
 
+    /**
+     * A client that asks {@code endpoint} where each request goes (address, HTTP client, token): an agent's,
+     * which moves to mutual TLS after its join and to a new certificate after a renewal.
+     */
+    public static ClumanClient switching(java.util.function.Supplier<ClientEndpoint> endpoint) {
+        return new ClumanClient(new Transport(endpoint, Duration.ofSeconds(30)));
+    }
+
+    /** Where the next request goes. */
     public URI address() {
-        return base;
+        return transport.base();
     }
 
     public HealthStatus health() {
@@ -321,6 +330,11 @@ public final class ClumanClient {
 
     public JoinResponse join(JoinRequest request) {
         return transport.send("POST", "v1/agent/join", request, JoinResponse.class);
+    }
+
+    /** A new node certificate for the caller's (mutual TLS) node. */
+    public RenewResponse renew(RenewRequest request) {
+        return transport.send("POST", "v1/agent/renew", request, RenewResponse.class);
     }
 
     public HeartbeatResponse heartbeat(HeartbeatRequest request) {

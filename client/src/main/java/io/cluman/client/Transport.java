@@ -16,20 +16,31 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** HTTP + JSON plumbing of {@link ClumanClient}: one request, a typed answer or an {@link ApiException}. */
 final class Transport {
-    private final HttpClient http;
-    private final URI base;
-    private final String token;
+    private final Supplier<ClientEndpoint> endpoint;
     private final Duration timeout;
 
     Transport(HttpClient http, URI base, String token, Duration timeout) {
-        this.http = http;
-        this.base = base;
-        this.token = token;
+        this(constant(new ClientEndpoint(base, http, token)), timeout);
+    }
+
+    /** A transport that asks {@code endpoint} where to send each request. */
+    Transport(Supplier<ClientEndpoint> endpoint, Duration timeout) {
+        this.endpoint = endpoint;
         this.timeout = timeout;
+    }
+
+    private static Supplier<ClientEndpoint> constant(ClientEndpoint fixed) {
+        return () -> fixed;
+    }
+
+    /** Where the next request goes. */
+    URI base() {
+        return endpoint.get().base();
     }
 
     <T> T send(String method, String path, Object body, TypeReference<T> type) {
@@ -46,12 +57,13 @@ final class Transport {
     }
 
     private <T> T send(String method, String path, Object body, JavaType type, Duration requestTimeout) {
-        HttpRequest request = request(path, requestTimeout)
+        ClientEndpoint to = endpoint.get();
+        HttpRequest request = request(to, path, requestTimeout)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(toJson(body)))
                 .header("Content-Type", "application/json")
                 .build();
-        HttpResponse<byte[]> response = exchange(request);
+        HttpResponse<byte[]> response = exchange(to, request);
         checkStatus(response.statusCode(), response.body());
         if (type.getRawClass() == Void.class || response.body().length == 0) {
             return null;
@@ -70,10 +82,11 @@ final class Transport {
 
     /** Opens a streaming GET of {@code accept} (no timeout); the caller closes the stream. */
     InputStream stream(String path, Map<String, String> headers, String accept) {
-        HttpRequest.Builder builder = request(path, null).GET().header("Accept", accept);
+        ClientEndpoint to = endpoint.get();
+        HttpRequest.Builder builder = request(to, path, null).GET().header("Accept", accept);
         headers.forEach(builder::header);
         try {
-            HttpResponse<InputStream> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = to.http().send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
             if (response.statusCode() >= 400) {
                 try (InputStream in = response.body()) {
                     checkStatus(response.statusCode(), in.readAllBytes());
@@ -81,7 +94,7 @@ final class Transport {
             }
             return response.body();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot reach " + base + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot reach " + to.base() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -100,22 +113,22 @@ final class Transport {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private HttpRequest.Builder request(String path, Duration requestTimeout) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path));
+    private static HttpRequest.Builder request(ClientEndpoint to, String path, Duration requestTimeout) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(to.base().resolve(path));
         if (requestTimeout != null) {
             builder.timeout(requestTimeout);
         }
-        if (token != null && !token.isEmpty()) {
-            builder.header("Authorization", "Bearer " + token);
+        if (to.token() != null && !to.token().isEmpty()) {
+            builder.header("Authorization", "Bearer " + to.token());
         }
         return builder;
     }
 
-    private HttpResponse<byte[]> exchange(HttpRequest request) {
+    private static HttpResponse<byte[]> exchange(ClientEndpoint to, HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return to.http().send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot reach " + base + ": " + e, e);
+            throw new UncheckedIOException("cannot reach " + to.base() + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
