@@ -20,6 +20,10 @@ import io.cluman.model.api.NodePatch;
 import io.cluman.model.api.NodeView;
 import io.cluman.model.api.RegistryRequest;
 import io.cluman.model.api.RegistryView;
+import io.cluman.model.api.CaView;
+import io.cluman.model.api.JoinTokenCreated;
+import io.cluman.model.api.JoinTokenRequest;
+import io.cluman.model.api.JoinTokenView;
 import io.cluman.model.api.TokenCreated;
 import io.cluman.model.api.TokenRequest;
 import io.cluman.model.api.TokenView;
@@ -171,6 +175,26 @@ public final class ClumanClient {
     /** Revokes a token: it stops working at once. */
     public void deleteToken(String name) {
         transport.send("DELETE", "v1/tokens/" + Transport.segment(name), null, Void.class);
+    }
+
+    /** The join tokens: id, description, expiry, uses, state; never their values. */
+    public List<JoinTokenView> joinTokens() {
+        return transport.send("GET", "v1/tokens/join", null, new TypeReference<>() { });
+    }
+
+    /** Makes a join token; the answer holds its value, which the server never shows again. */
+    public JoinTokenCreated createJoinToken(JoinTokenRequest request) {
+        return transport.send("POST", "v1/tokens/join", request, JoinTokenCreated.class);
+    }
+
+    /** Revokes a join token: joins with it are refused from now on. */
+    public void revokeJoinToken(String id) {
+        transport.send("DELETE", "v1/tokens/join/" + Transport.segment(id), null, Void.class);
+    }
+
+    /** The cluster CA's certificate and fingerprint (no token needed). */
+    public CaView ca() {
+        return transport.send("GET", "v1/ca", null, CaView.class);
     }
 
     // ---- registries

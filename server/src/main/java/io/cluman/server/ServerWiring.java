@@ -23,6 +23,7 @@ import io.cluman.server.events.EventFeed;
 import io.cluman.server.events.EventRetention;
 import io.cluman.server.jobs.JobController;
 import io.cluman.server.jobs.JobSubmitter;
+import io.cluman.server.jointokens.JoinTokens;
 import io.cluman.server.leader.LeaderControllers;
 import io.cluman.server.leader.Leadership;
 import io.cluman.server.leader.SoleLeadership;
@@ -41,6 +42,7 @@ import io.cluman.server.options.ConfigRepository;
 import io.cluman.server.options.CachedImageLabels;
 import io.cluman.server.options.ContainerDefaults;
 import io.cluman.server.options.ImageLabelSource;
+import io.cluman.server.pki.ClusterCa;
 import io.cluman.server.placement.PlanApplier;
 import io.cluman.server.registries.ManifestLabels;
 import io.cluman.server.registries.PullFailures;
@@ -85,6 +87,7 @@ public final class ServerWiring implements AutoCloseable {
     private final List<AutoCloseable> closeOrder = new ArrayList<>();
     private final ServerConfig config;
     private final BootstrapTokens.Secrets secrets;
+    private final ClusterCa clusterCa;
     private final ApiServer api;
     private final KvStore store;
     private final List<AutoCloseable> closeFirst = new ArrayList<>();
@@ -98,8 +101,9 @@ public final class ServerWiring implements AutoCloseable {
         Repositories repos = Repositories.over(store);
 
         secrets = new BootstrapTokens(repos.tokens(), clock, random).ensure(config.dataDir());
-        SecretBox secretBox = config.secretKeyFile() == null ? SecretKeyFile.inDataDir(config.dataDir(), random)
-                : SecretKeyFile.given(config.secretKeyFile(), random);
+        SecretBox secretBox = SecretKeyFile.choose(System.getenv(SecretKeyFile.ENVIRONMENT), config.secretKeyFile(),
+                config.dataDir(), random);
+        clusterCa = ClusterCa.loadOrCreate(repos.pki(), secretBox, clock, random);
         RepositoryMirror<ApiToken> tokenMirror = remember(new RepositoryMirror<>(store, repos.tokens()).start());
         RepositoryMirror<Node> nodeMirror = remember(new RepositoryMirror<>(store, repos.nodes()).start());
         RepositoryMirror<Job> jobMirror = remember(new RepositoryMirror<>(store, repos.jobs()).start());
@@ -160,7 +164,8 @@ public final class ServerWiring implements AutoCloseable {
                         clock),
                 new ClusterOperations(repos.clusters(), nodes, events, clock), repos.jobs(), eventFeed, errorFeed, containers, assignments, statuses,
                 new DefaultsQuery(defaults, nodes, repos.clusters()), registries,
-                logins, agents, services, applications, new TokenOperations(repos.tokens(), clock, random)),
+                logins, agents, services, applications, new TokenOperations(repos.tokens(), clock, random),
+                new JoinTokens(repos.joinTokens(), clusterCa.pin(), ids, clock, random), clusterCa),
                 config.bindHost(), config.port()));
         closeFirst.addAll(List.of(leadership, eventFeed, errorFeed, assignments));
         leadership.start(new LeaderControllers(controllers));
@@ -185,6 +190,11 @@ public final class ServerWiring implements AutoCloseable {
 
     public String joinToken() {
         return secrets.join();
+    }
+
+    /** The cluster CA, loaded from the store or made at this start. */
+    public ClusterCa clusterCa() {
+        return clusterCa;
     }
 
     public ApiServer api() {

@@ -9,12 +9,14 @@ import io.cluman.server.containers.ContainerOperations;
 import io.cluman.server.containers.DefaultsQuery;
 import io.cluman.server.containers.StatusReceiver;
 import io.cluman.server.events.EventFeed;
+import io.cluman.server.jointokens.JoinTokens;
 import io.cluman.server.leader.Leadership;
 import io.cluman.server.nodes.HeartbeatReceiver;
 import io.cluman.server.nodes.NodeJoiner;
 import io.cluman.server.nodes.NodeOperations;
 import io.cluman.server.nodes.NodeRegistry;
 import io.cluman.server.nodes.NodeViews;
+import io.cluman.server.pki.ClusterCa;
 import io.cluman.server.registries.RegistryLogins;
 import io.cluman.server.registries.RegistryOperations;
 import io.cluman.server.security.TokenVerifier;
@@ -36,7 +38,7 @@ public final class Api {
                         AssignmentFeed assignments, StatusReceiver statuses, DefaultsQuery defaults,
                         RegistryOperations registries, RegistryLogins logins, NodeAgents agents,
                         ServiceOperations services, ApplicationOperations applications,
-                        TokenOperations apiTokens) {
+                        TokenOperations apiTokens, JoinTokens joinTokens, ClusterCa ca) {
     }
 
     public static ApiServer start(Parts p, String host, int port) {
@@ -53,6 +55,8 @@ public final class Api {
         new ServiceHandler(p.services()).register(routes);
         new ApplicationHandler(p.applications()).register(routes);
         new TokenHandler(p.apiTokens()).register(routes);
+        new JoinTokenHandler(p.joinTokens()).register(routes);
+        new CaHandler(p.ca()).register(routes);
         new AgentHandler(p.joiner(), p.heartbeats(), p.assignments(), p.logins(), p.statuses(), p.nodes())
                 .register(routes);
         server.documentRoutes(p.version());

@@ -66,7 +66,8 @@ public final class SecretBox {
         }
         if (!parts[1].equals(keyId)) {
             throw new CannotOpen("it was sealed under key " + parts[1] + " but this server has key " + keyId
-                    + ": give every server the same key with --secret-key-file");
+                    + ": give every server the same key with --secret-key-file or "
+                    + SecretKeyFile.ENVIRONMENT);
         }
         try {
             byte[] in = Base64.getDecoder().decode(parts[2]);

@@ -14,6 +14,10 @@ public final class KeySpace {
     public static final String REGISTRIES = ROOT + "registries/";
     public static final String SERVICES = ROOT + "services/";
     public static final String APPLICATIONS = ROOT + "applications/";
+    /** The cluster CA: one record, {@code ca} (docs/adr/0006-cluster-ca.md). */
+    public static final String PKI = ROOT + "pki/";
+    /** Join tokens; apart from {@link #TOKENS}, which the API token mirror reads whole. */
+    public static final String JOIN_TOKENS = ROOT + "join-tokens/";
     /** One guard key per node, rewritten by every placement on it (compare-and-swap between placements). */
     public static final String PLACEMENT_GUARDS = ROOT + "placement-guards/";
     public static final String LEADER = ROOT + "leader";

@@ -15,7 +15,8 @@ public record Repositories(KvStore store, JsonRepository<Node> nodes, JsonReposi
                            JsonRepository<Job> jobs, JsonRepository<ApiToken> tokens,
                            JsonRepository<Container> containers, JsonRepository<ContainerStatus> containerStatus,
                            JsonRepository<Registry> registries, JsonRepository<Service> services,
-                           JsonRepository<Application> applications) {
+                           JsonRepository<Application> applications, JsonRepository<StoredCa> pki,
+                           JsonRepository<JoinToken> joinTokens) {
 
     public static Repositories over(KvStore store) {
         return new Repositories(store,
@@ -28,6 +29,8 @@ public record Repositories(KvStore store, JsonRepository<Node> nodes, JsonReposi
                         ContainerStatus::withRevision),
                 new JsonRepository<>(store, KeySpace.REGISTRIES, Registry.class, Registry::withRevision),
                 new JsonRepository<>(store, KeySpace.SERVICES, Service.class, Service::withRevision),
-                new JsonRepository<>(store, KeySpace.APPLICATIONS, Application.class, Application::withRevision));
+                new JsonRepository<>(store, KeySpace.APPLICATIONS, Application.class, Application::withRevision),
+                new JsonRepository<>(store, KeySpace.PKI, StoredCa.class, (ca, rev) -> ca),
+                new JsonRepository<>(store, KeySpace.JOIN_TOKENS, JoinToken.class, (t, rev) -> t));
     }
 }
