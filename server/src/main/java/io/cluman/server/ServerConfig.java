@@ -19,15 +19,16 @@ import java.util.Objects;
  * @param secretKeyFile    the key that seals secrets (registry passwords); null: {@code secret.key} in the
  *                         data dir, created at first start. Servers sharing an etcd must share one key.
  * @param replacement      when lost service replicas are placed again (grace, storm guard)
+ * @param agents           the agent port (mutual TLS) and node certificates
  */
 public record ServerConfig(String bindHost, int port, Path dataDir, String storeSpec, boolean autoCommission,
                            Duration offAfter, double minDiskFreeRatio, ConfigGitSettings configGit,
-                           Path secretKeyFile, ReplacementPolicy replacement) {
+                           Path secretKeyFile, ReplacementPolicy replacement, AgentPortSettings agents) {
     /** A config with the default replacement policy. */
     public ServerConfig(String bindHost, int port, Path dataDir, String storeSpec, boolean autoCommission,
                         Duration offAfter, double minDiskFreeRatio, ConfigGitSettings configGit, Path secretKeyFile) {
         this(bindHost, port, dataDir, storeSpec, autoCommission, offAfter, minDiskFreeRatio, configGit, secretKeyFile,
-                ReplacementPolicy.DEFAULT);
+                ReplacementPolicy.DEFAULT, port == 0 ? AgentPortSettings.DEFAULT.withPort(0) : AgentPortSettings.DEFAULT);
     }
 
     /** A config without a config repository, whose secret key lives in the data dir. */
@@ -42,6 +43,7 @@ public record ServerConfig(String bindHost, int port, Path dataDir, String store
         Objects.requireNonNull(storeSpec, "storeSpec");
         Objects.requireNonNull(offAfter, "offAfter");
         Objects.requireNonNull(replacement, "replacement");
+        Objects.requireNonNull(agents, "agents");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " is not a TCP port (0-65535)");
         }
@@ -62,38 +64,44 @@ public record ServerConfig(String bindHost, int port, Path dataDir, String store
         return offAfter.dividedBy(3);
     }
 
+    /** This config on {@code newPort}; port 0 (any free port, in tests) puts the agent port on any free one too. */
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(bindHost, newPort, dataDir, storeSpec, autoCommission, offAfter, minDiskFreeRatio,
-                configGit, secretKeyFile, replacement);
+                configGit, secretKeyFile, replacement, newPort == 0 ? agents.withPort(0) : agents);
+    }
+
+    public ServerConfig withAgents(AgentPortSettings settings) {
+        return new ServerConfig(bindHost, port, dataDir, storeSpec, autoCommission, offAfter, minDiskFreeRatio,
+                configGit, secretKeyFile, replacement, settings);
     }
 
     public ServerConfig withStore(String newSpec) {
         return new ServerConfig(bindHost, port, dataDir, newSpec, autoCommission, offAfter, minDiskFreeRatio,
-                configGit, secretKeyFile, replacement);
+                configGit, secretKeyFile, replacement, agents);
     }
 
     public ServerConfig withAutoCommission(boolean on) {
         return new ServerConfig(bindHost, port, dataDir, storeSpec, on, offAfter, minDiskFreeRatio, configGit,
-                secretKeyFile, replacement);
+                secretKeyFile, replacement, agents);
     }
 
     public ServerConfig withOffAfter(Duration newOffAfter) {
         return new ServerConfig(bindHost, port, dataDir, storeSpec, autoCommission, newOffAfter, minDiskFreeRatio,
-                configGit, secretKeyFile, replacement);
+                configGit, secretKeyFile, replacement, agents);
     }
 
     public ServerConfig withConfigGit(ConfigGitSettings settings) {
         return new ServerConfig(bindHost, port, dataDir, storeSpec, autoCommission, offAfter, minDiskFreeRatio,
-                settings, secretKeyFile, replacement);
+                settings, secretKeyFile, replacement, agents);
     }
 
     public ServerConfig withSecretKeyFile(Path file) {
         return new ServerConfig(bindHost, port, dataDir, storeSpec, autoCommission, offAfter, minDiskFreeRatio,
-                configGit, file, replacement);
+                configGit, file, replacement, agents);
     }
 
     public ServerConfig withReplacement(ReplacementPolicy policy) {
         return new ServerConfig(bindHost, port, dataDir, storeSpec, autoCommission, offAfter, minDiskFreeRatio,
-                configGit, secretKeyFile, policy);
+                configGit, secretKeyFile, policy, agents);
     }
 }

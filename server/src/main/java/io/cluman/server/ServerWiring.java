@@ -42,7 +42,10 @@ import io.cluman.server.options.ConfigRepository;
 import io.cluman.server.options.CachedImageLabels;
 import io.cluman.server.options.ContainerDefaults;
 import io.cluman.server.options.ImageLabelSource;
+import io.cluman.server.pki.AgentEnrollment;
 import io.cluman.server.pki.ClusterCa;
+import io.cluman.server.pki.ServerCredentials;
+import io.cluman.server.api.AgentConnector;
 import io.cluman.server.placement.PlanApplier;
 import io.cluman.server.registries.ManifestLabels;
 import io.cluman.server.registries.PullFailures;
@@ -84,7 +87,7 @@ public final class ServerWiring implements AutoCloseable {
     /** How many times a placement re-plans after losing a compare-and-swap to another placement. */
     static final int PLACEMENT_ATTEMPTS = 8;
 
-    private final List<AutoCloseable> closeOrder = new ArrayList<>();
+    private final List<AutoCloseable> closeOrder;
     private final ServerConfig config;
     private final BootstrapTokens.Secrets secrets;
     private final ClusterCa clusterCa;
@@ -92,8 +95,9 @@ public final class ServerWiring implements AutoCloseable {
     private final KvStore store;
     private final List<AutoCloseable> closeFirst = new ArrayList<>();
 
-    private ServerWiring(ServerConfig config, InstantSource clock) {
+    private ServerWiring(ServerConfig config, InstantSource clock, List<AutoCloseable> opened) {
         this.config = config;
+        this.closeOrder = opened;
         createDataDir(config);
         SecureRandom random = new SecureRandom();
         Ids ids = new Ids(random);
@@ -120,7 +124,11 @@ public final class ServerWiring implements AutoCloseable {
         JobSubmitter jobs = new JobSubmitter(repos.jobs(), events, ids, clock);
 
         AssignmentFeed assignments = remember(new AssignmentFeed(store, repos.containers()).start());
-        AgentLink agentLink = remember(new AgentLink(secrets.join()));
+        java.util.concurrent.atomic.AtomicInteger agentPort = new java.util.concurrent.atomic.AtomicInteger();
+        ServerCredentials serverTls = ServerCredentials.issue(clusterCa, config.bindHost(), config.agents().agentUrl());
+        AgentEnrollment enrollment = new AgentEnrollment(clusterCa, secretBox, config.agents().nodeCertTtl(),
+                agentPort::get, config.agents().agentUrl());
+        AgentLink agentLink = remember(new AgentLink(serverTls.context(), enrollment::localApiKey));
         NodeAgents agents = new NodeAgents(nodes, agentLink);
         RegistryCatalog registryCatalog = new RegistryCatalog(registryMirror);
         RegistryLogins logins = new RegistryLogins(registryCatalog, secretBox, events);
@@ -165,15 +173,30 @@ public final class ServerWiring implements AutoCloseable {
                 new ClusterOperations(repos.clusters(), nodes, events, clock), repos.jobs(), eventFeed, errorFeed, containers, assignments, statuses,
                 new DefaultsQuery(defaults, nodes, repos.clusters()), registries,
                 logins, agents, services, applications, new TokenOperations(repos.tokens(), clock, random),
-                new JoinTokens(repos.joinTokens(), clusterCa.pin(), ids, clock, random), clusterCa),
+                new JoinTokens(repos.joinTokens(), clusterCa.pin(), ids, clock, random), clusterCa, enrollment,
+                new AgentConnector(config.bindHost(), config.agents().port(), serverTls.context())),
                 config.bindHost(), config.port()));
+        agentPort.set(api.agentPort());
         closeFirst.addAll(List.of(leadership, eventFeed, errorFeed, assignments));
         leadership.start(new LeaderControllers(controllers));
     }
 
     /** Opens the store, starts the API and, as leader, the controllers. */
     public static ServerWiring start(ServerConfig config, InstantSource clock) {
-        return new ServerWiring(config, clock);
+        List<AutoCloseable> opened = new ArrayList<>();
+        try {
+            return new ServerWiring(config, clock, opened);
+        } catch (RuntimeException e) {
+            // a start that fails half-way (a master key that cannot open the CA, a port taken) leaves nothing open
+            for (AutoCloseable part : opened.reversed()) {
+                try {
+                    part.close();
+                } catch (Exception closing) {
+                    e.addSuppressed(closing);
+                }
+            }
+            throw e;
+        }
     }
 
     public String url() {
@@ -182,6 +205,11 @@ public final class ServerWiring implements AutoCloseable {
 
     public int port() {
         return api.port();
+    }
+
+    /** The agent port's address, {@code https://host:port}. */
+    public String agentUrl() {
+        return "https://" + config.bindHost() + ":" + api.agentPort();
     }
 
     public String adminToken() {

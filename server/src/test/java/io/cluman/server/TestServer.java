@@ -61,6 +61,7 @@ public final class TestServer implements AutoCloseable {
 
     @Override
     public void close() {
+        FakeAgents.forget(wiring.api().agentPort());
         wiring.close();
     }
 }

@@ -23,10 +23,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
+import javax.net.ssl.SSLContext;
 
 /**
- * A client of agents' local APIs ({@code http://<apiAddress>/v1/local/...}), sending the join token as
- * bearer token. Connecting gives up after 2 s; a JSON answer after its caller's timeout; a log stream
+ * A client of agents' local APIs ({@code https://<apiAddress>/v1/local/...}) over mutual TLS: it presents
+ * the server's certificate, trusts only agents' certificates from the cluster CA, and sends the node's local
+ * API key. Connecting gives up after 2 s; a JSON answer after its caller's timeout; a log stream
  * after 10 s without its headers, then lasts as long as the agent sends. Thread-safe; one per server.
  *
  * <p>Every failure is a {@link Failure}: {@code status} 0 when the agent did not answer, else the
@@ -40,14 +43,20 @@ public final class AgentLink implements AutoCloseable {
     private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
-    private final String token;
+    /** The header that carries a node's local API key. */
+    public static final String API_KEY_HEADER = "X-Cluman-Api-Key";
+
+    private final Function<String, String> apiKeyOf;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpClient http;
 
-    /** @param token the join token, which agents accept */
-    public AgentLink(String token) {
-        this.token = token;
-        this.http = HttpClient.newBuilder().connectTimeout(CONNECT).executor(executor)
+    /**
+     * @param tls      presents the server's certificate (CN {@code cluman-server}) and trusts only the cluster CA
+     * @param apiKeyOf the local API key of a node, by node id
+     */
+    public AgentLink(SSLContext tls, Function<String, String> apiKeyOf) {
+        this.apiKeyOf = apiKeyOf;
+        this.http = HttpClient.newBuilder().connectTimeout(CONNECT).executor(executor).sslContext(tls)
                 .version(HttpClient.Version.HTTP_1_1).build();
     }
 
@@ -67,8 +76,8 @@ public final class AgentLink implements AutoCloseable {
     }
 
     /** The output of allocation {@code allocId}'s task as a stream of lines; the caller closes it. */
-    public InputStream logs(String apiAddress, String allocId, LogQuery query) {
-        HttpResponse<InputStream> answer = send(request(apiAddress, "tasks/" + segment(allocId) + "/logs"
+    public InputStream logs(String nodeId, String apiAddress, String allocId, LogQuery query) {
+        HttpResponse<InputStream> answer = send(request(nodeId, apiAddress, "tasks/" + segment(allocId) + "/logs"
                 + query.toQueryString(), STREAM_HEADERS), HttpResponse.BodyHandlers.ofInputStream(), apiAddress);
         if (answer.statusCode() != 200) {
             try (InputStream body = answer.body()) {
@@ -81,19 +90,20 @@ public final class AgentLink implements AutoCloseable {
     }
 
     /** One sample of the task's resource use, within {@code timeout}. */
-    public ContainerStats stats(String apiAddress, String allocId, Duration timeout) {
-        return json(apiAddress, "tasks/" + segment(allocId) + "/stats", timeout, new TypeReference<>() { });
+    public ContainerStats stats(String nodeId, String apiAddress, String allocId, Duration timeout) {
+        return json(nodeId, apiAddress, "tasks/" + segment(allocId) + "/stats", timeout, new TypeReference<>() { });
     }
 
     /** What runs on the node's engines without Cluman's labels. */
-    public List<UnmanagedContainer> unmanaged(String apiAddress) {
-        return json(apiAddress, "unmanaged", DEFAULT_TIMEOUT, new TypeReference<>() { });
+    public List<UnmanagedContainer> unmanaged(String nodeId, String apiAddress) {
+        return json(nodeId, apiAddress, "unmanaged", DEFAULT_TIMEOUT, new TypeReference<>() { });
     }
 
     /** The labels of {@code image} on the node's engine; empty when the engine does not have it (404). */
-    public Optional<Map<String, String>> imageLabels(String apiAddress, String image, Duration timeout) {
+    public Optional<Map<String, String>> imageLabels(String nodeId, String apiAddress, String image,
+                                                     Duration timeout) {
         try {
-            return Optional.of(json(apiAddress, "images/labels?image=" + segment(image), timeout,
+            return Optional.of(json(nodeId, apiAddress, "images/labels?image=" + segment(image), timeout,
                     new TypeReference<Map<String, String>>() { }));
         } catch (Failure e) {
             if (e.status() == 404) {
@@ -103,8 +113,8 @@ public final class AgentLink implements AutoCloseable {
         }
     }
 
-    private <T> T json(String apiAddress, String path, Duration timeout, TypeReference<T> type) {
-        HttpResponse<byte[]> answer = send(request(apiAddress, path, timeout), HttpResponse.BodyHandlers.ofByteArray(),
+    private <T> T json(String nodeId, String apiAddress, String path, Duration timeout, TypeReference<T> type) {
+        HttpResponse<byte[]> answer = send(request(nodeId, apiAddress, path, timeout), HttpResponse.BodyHandlers.ofByteArray(),
                 apiAddress);
         if (answer.statusCode() != 200) {
             throw refusal(answer.statusCode(), answer.body());
@@ -117,14 +127,15 @@ public final class AgentLink implements AutoCloseable {
         }
     }
 
-    private HttpRequest request(String apiAddress, String path, Duration timeout) {
+    private HttpRequest request(String nodeId, String apiAddress, String path, Duration timeout) {
         URI uri;
         try {
-            uri = URI.create("http://" + apiAddress + "/v1/local/" + path);
+            uri = URI.create("https://" + apiAddress + "/v1/local/" + path);
         } catch (IllegalArgumentException e) {
             throw new Failure(0, "'" + apiAddress + "' is not an address the server can call", e);
         }
-        return HttpRequest.newBuilder(uri).timeout(timeout).header("Authorization", "Bearer " + token).GET().build();
+        return HttpRequest.newBuilder(uri).timeout(timeout).header(API_KEY_HEADER, apiKeyOf.apply(nodeId)).GET()
+                .build();
     }
 
     private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body, String apiAddress) {

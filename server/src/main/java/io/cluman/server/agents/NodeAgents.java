@@ -41,7 +41,7 @@ public final class NodeAgents implements ImageLabelSource {
         requireStarted(container);
         Node node = reachable(container.node());
         try {
-            return link.logs(node.facts().apiAddress(), container.allocId(), query);
+            return link.logs(node.id(), node.facts().apiAddress(), container.allocId(), query);
         } catch (AgentLink.Failure e) {
             throw translate(node, container, e);
         }
@@ -62,7 +62,7 @@ public final class NodeAgents implements ImageLabelSource {
             return container.withStats(null, e.getMessage());
         }
         try {
-            ContainerStats stats = link.stats(node.facts().apiAddress(), container.allocId(), STATS_TIMEOUT);
+            ContainerStats stats = link.stats(node.id(), node.facts().apiAddress(), container.allocId(), STATS_TIMEOUT);
             return container.withStats(stats, null);
         } catch (AgentLink.Failure e) {
             return container.withStats(null, "the agent of node " + describe(node) + " could not tell: "
@@ -81,7 +81,7 @@ public final class NodeAgents implements ImageLabelSource {
             return Optional.empty();
         }
         try {
-            return link.imageLabels(address, image, STATS_TIMEOUT);
+            return link.imageLabels(node.id(), address, image, STATS_TIMEOUT);
         } catch (AgentLink.Failure e) {
             LOG.debug("no labels of {} from node {}: {}", image, describe(node), e.getMessage());
             return Optional.empty();
@@ -93,7 +93,7 @@ public final class NodeAgents implements ImageLabelSource {
         Node node = nodes.read(nodeId).orElseThrow(() -> new ApiError.NotFound("node", nodeId));
         requireReachable(node);
         try {
-            return link.unmanaged(node.facts().apiAddress());
+            return link.unmanaged(node.id(), node.facts().apiAddress());
         } catch (AgentLink.Failure e) {
             throw translate(node, null, e);
         }

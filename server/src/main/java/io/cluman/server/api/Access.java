@@ -4,12 +4,13 @@ import io.cluman.server.security.Role;
 import io.javalin.security.RouteRole;
 
 /**
- * Who may call a route: anyone; agents (the join token); or a token whose role ranks at least the
+ * Who may call a route: anyone; an agent joining (its handler checks the join token or node certificate);
+ * agents (a node certificate over the agent port's mutual TLS); or a token whose role ranks at least the
  * route's level: {@code VIEWER} for reads, {@code OPERATOR} for workload and node mutations,
  * {@code ADMIN} for tokens and registries' secrets.
  */
 public enum Access implements RouteRole {
-    PUBLIC(null), AGENT(Role.AGENT), VIEWER(Role.VIEWER), OPERATOR(Role.OPERATOR), ADMIN(Role.ADMIN);
+    PUBLIC(null), JOIN(null), AGENT(Role.AGENT), VIEWER(Role.VIEWER), OPERATOR(Role.OPERATOR), ADMIN(Role.ADMIN);
 
     private final Role needs;
 

@@ -5,6 +5,8 @@ import io.cluman.model.agent.HeartbeatRequest;
 import io.cluman.model.agent.HeartbeatResponse;
 import io.cluman.model.agent.JoinRequest;
 import io.cluman.model.agent.JoinResponse;
+import io.cluman.model.agent.RenewRequest;
+import io.cluman.model.agent.RenewResponse;
 import io.cluman.model.agent.StatusReport;
 import io.cluman.model.validation.Validator;
 import io.cluman.server.containers.AssignmentFeed;
@@ -12,13 +14,17 @@ import io.cluman.server.containers.StatusReceiver;
 import io.cluman.server.nodes.HeartbeatReceiver;
 import io.cluman.server.nodes.NodeJoiner;
 import io.cluman.server.nodes.NodeRegistry;
+import io.cluman.server.pki.AgentEnrollment;
 import io.cluman.server.registries.RegistryLogins;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 
-/** {@code /v1/agent}: what agents call, with the join token. */
+/**
+ * {@code /v1/agent}: what agents call. Joining takes a join token and a CSR (or the node certificate, to join
+ * again); everything else comes over the agent port's mutual TLS, each node speaking only for itself.
+ */
 final class AgentHandler {
     private static final Duration MAX_WAIT = Duration.ofSeconds(60);
 
@@ -28,9 +34,13 @@ final class AgentHandler {
     private final RegistryLogins logins;
     private final StatusReceiver statuses;
     private final NodeRegistry nodes;
+    private final JoinAdmission admission;
+    private final AgentEnrollment enrollment;
 
     AgentHandler(NodeJoiner joiner, HeartbeatReceiver heartbeats, AssignmentFeed assignments, RegistryLogins logins,
-                 StatusReceiver statuses, NodeRegistry nodes) {
+                 StatusReceiver statuses, NodeRegistry nodes, JoinAdmission admission, AgentEnrollment enrollment) {
+        this.admission = admission;
+        this.enrollment = enrollment;
         this.joiner = joiner;
         this.heartbeats = heartbeats;
         this.assignments = assignments;
@@ -40,23 +50,44 @@ final class AgentHandler {
     }
 
     void register(Routes routes) {
-        routes.post("/v1/agent/join", Access.AGENT, "agent", "An agent joins (again): returns its node id")
-                .body(JoinRequest.class).returns(JoinResponse.class).errors(413)
-                .handle(ctx -> ctx.json(joiner.join(ApiJson.body(ctx, JoinRequest.class))));
+        routes.post("/v1/agent/join", Access.JOIN, "agent", "An agent joins with a join token and a CSR, or again"
+                        + " with its node certificate: returns its node id and credentials")
+                .body(JoinRequest.class).returns(JoinResponse.class).errors(401, 403, 413).handle(this::join);
+        routes.post("/v1/agent/renew", Access.AGENT, "agent", "A node's new certificate from a new CSR, before"
+                        + " the one it calls with expires")
+                .body(RenewRequest.class).returns(RenewResponse.class).errors(403, 413).handle(ctx -> {
+                    RenewRequest request = ApiJson.body(ctx, RenewRequest.class);
+                    new Validator().required("csr", request.csr()).throwIfInvalid();
+                    String node = ctx.attribute(ApiServer.NODE);
+                    ctx.json(enrollment.renew(nodes.cached(node)
+                            .orElseThrow(() -> new ApiError.NotFound("node", node)), request));
+                });
         routes.post("/v1/agent/heartbeat", Access.AGENT, "agent", "An agent is alive: facts, metrics, driver health")
-                .body(HeartbeatRequest.class).returns(HeartbeatResponse.class).errors(404, 413)
-                .handle(ctx -> ctx.json(heartbeats.receive(ApiJson.body(ctx, HeartbeatRequest.class))));
+                .body(HeartbeatRequest.class).returns(HeartbeatResponse.class).errors(403, 404, 413)
+                .handle(ctx -> {
+                    HeartbeatRequest beat = ApiJson.body(ctx, HeartbeatRequest.class);
+                    NodeCertificates.requireSame(ctx.attribute(ApiServer.NODE), beat.nodeId(), "nodeId");
+                    ctx.json(heartbeats.receive(beat));
+                });
         routes.get("/v1/agent/assignments", Access.AGENT, "agent",
                         "A node's allocations, each with the login of its image's registry; blocks until they change"
                                 + " after index, or wait passes")
                 .query("node", "the node id").query("index", "the index of the last answer (0: answer now)")
                 .query("wait", "how long to block, e.g. 30s (at most 60s)")
-                .returns(Assignments.class).errors(404).handle(this::assignments);
+                .returns(Assignments.class).errors(403, 404).handle(this::assignments);
         routes.post("/v1/agent/status", Access.AGENT, "agent", "An agent reports its allocations' states")
-                .body(StatusReport.class).status(204).errors(404, 413).handle(ctx -> {
-                    statuses.receive(ApiJson.body(ctx, StatusReport.class));
+                .body(StatusReport.class).status(204).errors(403, 404, 413).handle(ctx -> {
+                    StatusReport report = ApiJson.body(ctx, StatusReport.class);
+                    NodeCertificates.requireSame(ctx.attribute(ApiServer.NODE), report.nodeId(), "nodeId");
+                    statuses.receive(report);
                     ctx.status(204);
                 });
+    }
+
+    private void join(Context ctx) {
+        JoinRequest request = ApiJson.body(ctx, JoinRequest.class);
+        JoinRequest admitted = admission.admit(ctx, request, () -> NodeJoiner.validate(request));
+        ctx.json(enrollment.complete(joiner.join(admitted), admitted));
     }
 
     private void assignments(Context ctx) throws InterruptedException {
@@ -81,6 +112,7 @@ final class AgentHandler {
             }
         }
         v.throwIfInvalid();
+        NodeCertificates.requireSame(ctx.attribute(ApiServer.NODE), node, "node");
         nodes.cached(node).orElseThrow(() -> new ApiError.NotFound("node", node));
         // credentials are unsealed for this answer only: the feed and the store never hold them in clear
         ctx.json(logins.attach(assignments.await(node, index, wait)));

@@ -16,6 +16,7 @@ import io.cluman.server.nodes.NodeJoiner;
 import io.cluman.server.nodes.NodeOperations;
 import io.cluman.server.nodes.NodeRegistry;
 import io.cluman.server.nodes.NodeViews;
+import io.cluman.server.pki.AgentEnrollment;
 import io.cluman.server.pki.ClusterCa;
 import io.cluman.server.registries.RegistryLogins;
 import io.cluman.server.registries.RegistryOperations;
@@ -38,11 +39,13 @@ public final class Api {
                         AssignmentFeed assignments, StatusReceiver statuses, DefaultsQuery defaults,
                         RegistryOperations registries, RegistryLogins logins, NodeAgents agents,
                         ServiceOperations services, ApplicationOperations applications,
-                        TokenOperations apiTokens, JoinTokens joinTokens, ClusterCa ca) {
+                        TokenOperations apiTokens, JoinTokens joinTokens, ClusterCa ca, AgentEnrollment enrollment,
+                        AgentConnector agentPort) {
     }
 
     public static ApiServer start(Parts p, String host, int port) {
-        ApiServer server = new ApiServer(p.tokens(), p.audit(), p.clock(), host, port);
+        NodeCertificates certificates = new NodeCertificates(p.nodes());
+        ApiServer server = new ApiServer(p.tokens(), certificates, p.audit(), p.clock(), host, port, p.agentPort());
         Routes routes = server.routes();
         new HealthHandler(p.leadership(), p.store(), p.version()).register(routes);
         new NodeHandler(p.nodes(), p.nodeOperations(), p.nodeViews(), p.agents()).register(routes);
@@ -57,7 +60,8 @@ public final class Api {
         new TokenHandler(p.apiTokens()).register(routes);
         new JoinTokenHandler(p.joinTokens()).register(routes);
         new CaHandler(p.ca()).register(routes);
-        new AgentHandler(p.joiner(), p.heartbeats(), p.assignments(), p.logins(), p.statuses(), p.nodes())
+        new AgentHandler(p.joiner(), p.heartbeats(), p.assignments(), p.logins(), p.statuses(), p.nodes(),
+                new JoinAdmission(p.tokens(), p.joinTokens(), certificates, p.enrollment()), p.enrollment())
                 .register(routes);
         server.documentRoutes(p.version());
         server.start();

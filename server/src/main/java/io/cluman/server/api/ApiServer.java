@@ -22,20 +22,26 @@ import java.util.Set;
  */
 public final class ApiServer implements AutoCloseable {
     static final long MAX_BODY_BYTES = 1024 * 1024;
-    private static final int ACCEPT_QUEUE = 4096;
+    static final int ACCEPT_QUEUE = 4096;
     private static final String SWAGGER_VERSION = "5.34.1";
 
     private final Javalin app;
     private final Routes routes;
     private static final String CALLER = "cluman.caller";
+    /** The id of the node whose certificate came with an agent request. */
+    static final String NODE = "cluman.node";
     private static final Set<String> MUTATIONS = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final TokenVerifier tokens;
+    private final NodeCertificates nodeCertificates;
     private final AuditTrail audit;
     private final InstantSource clock;
+    private volatile ServerConnector agentConnector;
 
-    ApiServer(TokenVerifier tokens, AuditTrail audit, InstantSource clock, String host, int port) {
+    ApiServer(TokenVerifier tokens, NodeCertificates nodeCertificates, AuditTrail audit, InstantSource clock,
+              String host, int port, AgentConnector agents) {
         this.tokens = tokens;
+        this.nodeCertificates = nodeCertificates;
         this.audit = audit;
         this.clock = clock;
         this.app = Javalin.create(cfg -> {
@@ -47,6 +53,7 @@ public final class ApiServer implements AutoCloseable {
             // Jetty keeps a 96 KiB header cache per connection by default: 1 GB for 10,000 agents.
             cfg.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(0));
             cfg.jetty.addConnector((server, http) -> listener(server, http, host, port));
+            cfg.jetty.addConnector((server, http) -> agentConnector = agents.create(server, http));
         });
         this.routes = new Routes(app);
         app.beforeMatched(this::authenticate);
@@ -97,9 +104,18 @@ public final class ApiServer implements AutoCloseable {
         return app.port();
     }
 
+    /** The port of the agent listener (mutual TLS). */
+    public int agentPort() {
+        return agentConnector.getLocalPort();
+    }
+
     private void authenticate(Context ctx) {
         Set<RouteRole> roles = ctx.routeRoles();
-        if (roles.isEmpty() || roles.contains(Access.PUBLIC)) {
+        if (roles.isEmpty() || roles.contains(Access.PUBLIC) || roles.contains(Access.JOIN)) {
+            return;
+        }
+        if (roles.contains(Access.AGENT)) {
+            ctx.attribute(NODE, nodeCertificates.require(ctx));
             return;
         }
         String header = ctx.header("Authorization");

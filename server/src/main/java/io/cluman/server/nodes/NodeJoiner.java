@@ -44,13 +44,18 @@ public final class NodeJoiner {
         this.autoCommission = autoCommission;
     }
 
-    public JoinResponse join(JoinRequest request) {
+    /** Checks a join request before anything is written (or a join token's use counted). */
+    public static void validate(JoinRequest request) {
         Validator v = new Validator();
         v.required("facts", request.facts());
         v.labels("labels", request.labels());
         v.check(request.nodeId() == null || Ids.isNodeId(request.nodeId()), "nodeId",
                 "'" + request.nodeId() + "' is not a node id (n- and ten characters); omit it to get a new one");
         v.throwIfInvalid();
+    }
+
+    public JoinResponse join(JoinRequest request) {
+        validate(request);
         Instant now = clock.instant();
         String id = request.nodeId() != null ? request.nodeId() : ids.next('n');
         // The join counts as a heartbeat: recorded before the node exists, so no liveness sweep sees it

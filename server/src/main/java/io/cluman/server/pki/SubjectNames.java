@@ -21,6 +21,12 @@ final class SubjectNames {
     private SubjectNames() {
     }
 
+    /** Whether {@code host} is an IP literal or a DNS name, so {@link #of} takes it. */
+    static boolean valid(String host) {
+        String h = host == null ? "" : host.strip();
+        return IPV4.matcher(h).matches() || IPV6.matcher(h).matches() || DNS.matcher(h).matches();
+    }
+
     /**
      * The names for {@code hosts} (each an IP literal or DNS name).
      *

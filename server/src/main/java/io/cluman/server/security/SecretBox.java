@@ -38,6 +38,21 @@ public final class SecretBox {
         return keyId;
     }
 
+    /**
+     * A secret derived from the key for {@code context} (HMAC-SHA256, base64url): the same on every server
+     * sharing the key, so nothing needs storing. The local API key of a node is {@code derive("local-api/" + id)}.
+     */
+    public String derive(String context) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(mac.doFinal(context.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available in this JVM", e);
+        }
+    }
+
     public String seal(String secret, String context) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);

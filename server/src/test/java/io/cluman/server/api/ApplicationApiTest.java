@@ -85,7 +85,7 @@ class ApplicationApiTest {
 
     /** Joins and commissions a node that has the docker driver. */
     static String dockerNode(ClumanClient agent, ClumanClient admin, String name) {
-        String id = agent.join(new JoinRequest(null, name, Map.of(), DOCKER_NODE)).nodeId();
+        String id = FakeAgents.join(agent, new JoinRequest(null, name, Map.of(), DOCKER_NODE)).nodeId();
         String job = admin.operate(id, NodeOperation.COMMISSION).id();
         await().atMost(WAIT).until(() -> admin.job(job).state().isFinished());
         return id;

@@ -165,8 +165,8 @@ class BadInputTest {
                 bad("GET", "/v1/agent/assignments?node={node}&index=abc", null, 400, "index"),
                 bad("GET", "/v1/agent/assignments?node={node}&wait=forever", null, 400, "wait"),
                 bad("GET", "/v1/agent/assignments?node={node}&wait=5m", null, 400, "wait"),
-                bad("GET", "/v1/agent/assignments?node=n-aaaaaaaaaa", null, 404, null),
-                bad("POST", "/v1/agent/status", "{\"nodeId\": \"n-aaaaaaaaaa\"}", 404, null),
+                bad("GET", "/v1/agent/assignments?node=n-aaaaaaaaaa", null, 403, null),
+                bad("POST", "/v1/agent/status", "{\"nodeId\": \"n-aaaaaaaaaa\"}", 403, null),
                 bad("POST", "/v1/agent/status", "{\"nodeId\": \"{node}\", \"tasks\": [{\"state\": \"RUNNING\"}]}",
                         400, "tasks[0].allocId"),
                 bad("POST", "/v1/agent/status", "{\"nodeId\": \"{node}\", \"tasks\": [{\"allocId\": \"a\","
@@ -185,7 +185,7 @@ class BadInputTest {
                 bad("POST", "/v1/agent/join", "{\"facts\": " + FACTS + ", \"labels\": {\"a\": \"b c\"}}", 400,
                         "labels.a"),
                 bad("POST", "/v1/agent/heartbeat", "{\"nodeId\": \"n-aaaaaaaaaa\", \"metrics\": " + METRICS + "}",
-                        404, null),
+                        403, null),
                 bad("POST", "/v1/agent/heartbeat", "{\"nodeId\": \"{node}\"}", 400, "metrics"),
                 bad("POST", "/v1/agent/heartbeat", "{\"nodeId\": \"{node}\", \"metrics\": {\"cpuPercent\":"
                         + " \"hot\"}}", 400, "metrics.cpuPercent"));
@@ -200,8 +200,13 @@ class BadInputTest {
     void badInputIsAClearProblemAndWritesNothing(String method, String path, String body, int status, String field)
             throws Exception {
         long before = server.wiring().store().revision();
-        HttpResponse<String> response = server.send(method, path.replace("{node}", node),
-                body == null ? null : body.replace("{node}", node));
+        String sentPath = path.replace("{node}", node);
+        String sentBody = body == null ? null : body.replace("{node}", node);
+        // the agent protocol (but joining) is spoken as the node, over its mutual TLS
+        HttpResponse<String> response = path.startsWith("/v1/agent/") && !path.equals("/v1/agent/join")
+                ? FakeAgents.send(node, method, sentPath, sentBody)
+                : path.equals("/v1/agent/join") ? server.send(method, sentPath, sentBody, server.wiring().joinToken())
+                : server.send(method, sentPath, sentBody);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).get().asString()
                 .startsWith("application/problem+json");
@@ -221,7 +226,8 @@ class BadInputTest {
                 Arguments.of("GET", "/v1/nodes", "JOIN", 403),
                 Arguments.of("POST", "/v1/clusters", "JOIN", 403),
                 Arguments.of("POST", "/v1/agent/join", "wrong", 401),
-                Arguments.of("POST", "/v1/agent/heartbeat", null, 401),
+                Arguments.of("POST", "/v1/agent/heartbeat", null, 403),
+                Arguments.of("POST", "/v1/agent/heartbeat", "ADMIN", 403),
                 Arguments.of("GET", "/v1/events/stream", "wrong", 401));
     }
 
@@ -229,7 +235,8 @@ class BadInputTest {
     @MethodSource("tokens")
     void missingWrongOrWeakTokensAreRefused(String method, String path, String token, int status) {
         long before = server.wiring().store().revision();
-        String sent = "JOIN".equals(token) ? server.wiring().joinToken() : token;
+        String sent = "JOIN".equals(token) ? server.wiring().joinToken()
+                : "ADMIN".equals(token) ? server.wiring().adminToken() : token;
         HttpResponse<String> response = server.send(method, path, "{\"facts\": " + FACTS + "}", sent);
         assertThat(response.statusCode()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).get().asString()

@@ -70,16 +70,16 @@ class ContainerApiTest {
         assertThat(created.status()).isEqualTo(TaskState.PENDING);
         assertThat(created.spec().memory()).isEqualTo(64L << 20);
         assertThat(created.spec().restart()).isEqualTo("on-failure:3");
-        Assignments assigned = agent.assignments(nodeA, 0, Duration.ZERO);
+        Assignments assigned = FakeAgents.as(nodeA).assignments(nodeA, 0, Duration.ZERO);
         assertThat(assigned.assignments()).extracting(a -> a.name()).containsExactly("web");
-        assertThat(agent.assignments(nodeB, 0, Duration.ZERO).assignments()).isEmpty();
+        assertThat(FakeAgents.as(nodeB).assignments(nodeB, 0, Duration.ZERO).assignments()).isEmpty();
     }
 
     @Test
     void theBlockingQueryAnswersAsSoonAsTheNodesAllocationsChange() throws Exception {
-        long index = agent.assignments(nodeA, 0, Duration.ZERO).index();
+        long index = FakeAgents.as(nodeA).assignments(nodeA, 0, Duration.ZERO).index();
         CompletableFuture<Assignments> waiting = CompletableFuture.supplyAsync(() ->
-                agent.assignments(nodeA, index, Duration.ofSeconds(30)));
+                FakeAgents.as(nodeA).assignments(nodeA, index, Duration.ofSeconds(30)));
         await().pollDelay(Duration.ofMillis(300)).until(() -> true);
         assertThat(waiting).isNotDone();
         Instant created = Instant.now();
@@ -172,7 +172,7 @@ class ContainerApiTest {
     void removedContainersLeaveTheAssignments() throws Exception {
         admin.createContainer(sleeper("web", nodeA, null, List.of()));
         admin.deleteContainer("web");
-        assertThat(agent.assignments(nodeA, 0, Duration.ZERO).assignments()).isEmpty();
+        assertThat(FakeAgents.as(nodeA).assignments(nodeA, 0, Duration.ZERO).assignments()).isEmpty();
         assertThatThrownBy(() -> admin.container("web")).isInstanceOfSatisfying(ApiException.class,
                 e -> assertThat(e.status()).isEqualTo(404));
     }

@@ -13,6 +13,7 @@ import io.cluman.model.container.DriverName;
 import io.cluman.model.node.Disk;
 import io.cluman.model.node.NodeFacts;
 import io.cluman.model.node.NodeOperation;
+import io.cluman.server.FakeAgents;
 import io.cluman.server.ServerConfig;
 import io.cluman.server.TestServer;
 import io.cluman.server.options.ConfigGitSettings;
@@ -53,7 +54,7 @@ class ContainerDefaultsApiTest {
         admin = server.admin();
         NodeFacts facts = new NodeFacts("d1", List.of("127.0.0.1"), 4, 8L << 30, List.of(new Disk("/", 100L << 30)),
                 "Linux test", "test", List.of("process", "docker"));
-        node = server.agent().join(new JoinRequest(null, "d1", Map.of(), facts)).nodeId();
+        node = FakeAgents.join(server.agent(), new JoinRequest(null, "d1", Map.of(), facts)).nodeId();
         String job = admin.operate(node, NodeOperation.COMMISSION).id();
         await().atMost(Duration.ofSeconds(10)).until(() -> admin.job(job).state().isFinished());
         admin.createCluster(new ClusterRequest("web", null, null, null));

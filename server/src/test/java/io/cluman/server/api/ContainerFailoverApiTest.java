@@ -92,9 +92,9 @@ class ContainerFailoverApiTest {
         ContainerView pinned = await().atMost(WAIT).until(() -> admin.container("pinned"),
                 c -> c.status() == TaskState.LOST);
         assertThat(pinned.node()).isEqualTo(gone);
-        assertThat(agent.assignments(gone, 0, Duration.ZERO).assignments()).extracting(a -> a.name())
+        assertThat(FakeAgents.as(gone).assignments(gone, 0, Duration.ZERO).assignments()).extracting(a -> a.name())
                 .containsExactly("pinned");
-        assertThat(agent.assignments(moved.node(), 0, Duration.ZERO).assignments()).extracting(a -> a.name())
+        assertThat(FakeAgents.as(moved.node()).assignments(moved.node(), 0, Duration.ZERO).assignments()).extracting(a -> a.name())
                 .contains("movable");
         List<Event> warnings = admin.events(Map.of("topic", "bus.cluman.log.docker", "severity",
                 Severity.WARNING.name()));

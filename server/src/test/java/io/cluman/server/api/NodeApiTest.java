@@ -142,7 +142,8 @@ class NodeApiTest {
     @Test
     void rejoinWithKeptIdIsTheSameNode() {
         String id = FakeAgents.join(agent, "web-1", Map.of());
-        var again = agent.join(new io.cluman.model.agent.JoinRequest(id, "web-1", Map.of(), FakeAgents.facts("web-1")));
+        var again = FakeAgents.as(id).join(new io.cluman.model.agent.JoinRequest(null, "web-1", Map.of(),
+                FakeAgents.facts("web-1")));
         assertThat(again.nodeId()).isEqualTo(id);
         assertThat(admin.nodes(Map.of())).hasSize(1);
     }
