@@ -1,5 +1,6 @@
 package io.cluman.server;
 
+import io.cluman.server.api.ApiOptions;
 import io.cluman.server.options.ConfigGitSettings;
 import io.cluman.server.services.ReplacementPolicy;
 import java.nio.file.Path;
@@ -19,10 +20,19 @@ import java.util.Objects;
  * @param secretKeyFile    the key that seals secrets (registry passwords); null: {@code secret.key} in the
  *                         data dir, created at first start. Servers sharing an etcd must share one key.
  * @param replacement      when lost service replicas are placed again (grace, storm guard)
+ * @param api              rate limits and TLS of the API port
  */
 public record ServerConfig(String bindHost, int port, Path dataDir, String storeSpec, boolean autoCommission,
                            Duration offAfter, double minDiskFreeRatio, ConfigGitSettings configGit,
-                           Path secretKeyFile, ReplacementPolicy replacement) {
+                           Path secretKeyFile, ReplacementPolicy replacement, ApiOptions api) {
+    /** A config with the default API options. */
+    public ServerConfig(String bindHost, int port, Path dataDir, String storeSpec, boolean autoCommission,
+                        Duration offAfter, double minDiskFreeRatio, ConfigGitSettings configGit, Path secretKeyFile,
+                        ReplacementPolicy replacement) {
+        this(bindHost, port, dataDir, storeSpec, autoCommission, offAfter, minDiskFreeRatio, configGit, secretKeyFile,
+                replacement, ApiOptions.DEFAULTS);
+    }
+
     /** A config with the default replacement policy. */
     public ServerConfig(String bindHost, int port, Path dataDir, String storeSpec, boolean autoCommission,
                         Duration offAfter, double minDiskFreeRatio, ConfigGitSettings configGit, Path secretKeyFile) {
@@ -42,6 +52,7 @@ public record ServerConfig(String bindHost, int port, Path dataDir, String store
         Objects.requireNonNull(storeSpec, "storeSpec");
         Objects.requireNonNull(offAfter, "offAfter");
         Objects.requireNonNull(replacement, "replacement");
+        Objects.requireNonNull(api, "api");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " is not a TCP port (0-65535)");
         }
@@ -64,36 +75,41 @@ public record ServerConfig(String bindHost, int port, Path dataDir, String store
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(bindHost, newPort, dataDir, storeSpec, autoCommission, offAfter, minDiskFreeRatio,
-                configGit, secretKeyFile, replacement);
+                configGit, secretKeyFile, replacement, api);
     }
 
     public ServerConfig withStore(String newSpec) {
         return new ServerConfig(bindHost, port, dataDir, newSpec, autoCommission, offAfter, minDiskFreeRatio,
-                configGit, secretKeyFile, replacement);
+                configGit, secretKeyFile, replacement, api);
     }
 
     public ServerConfig withAutoCommission(boolean on) {
         return new ServerConfig(bindHost, port, dataDir, storeSpec, on, offAfter, minDiskFreeRatio, configGit,
-                secretKeyFile, replacement);
+                secretKeyFile, replacement, api);
     }
 
     public ServerConfig withOffAfter(Duration newOffAfter) {
         return new ServerConfig(bindHost, port, dataDir, storeSpec, autoCommission, newOffAfter, minDiskFreeRatio,
-                configGit, secretKeyFile, replacement);
+                configGit, secretKeyFile, replacement, api);
     }
 
     public ServerConfig withConfigGit(ConfigGitSettings settings) {
         return new ServerConfig(bindHost, port, dataDir, storeSpec, autoCommission, offAfter, minDiskFreeRatio,
-                settings, secretKeyFile, replacement);
+                settings, secretKeyFile, replacement, api);
     }
 
     public ServerConfig withSecretKeyFile(Path file) {
         return new ServerConfig(bindHost, port, dataDir, storeSpec, autoCommission, offAfter, minDiskFreeRatio,
-                configGit, file, replacement);
+                configGit, file, replacement, api);
+    }
+
+    public ServerConfig withApi(ApiOptions newApi) {
+        return new ServerConfig(bindHost, port, dataDir, storeSpec, autoCommission, offAfter, minDiskFreeRatio,
+                configGit, secretKeyFile, replacement, newApi);
     }
 
     public ServerConfig withReplacement(ReplacementPolicy policy) {
         return new ServerConfig(bindHost, port, dataDir, storeSpec, autoCommission, offAfter, minDiskFreeRatio,
-                configGit, secretKeyFile, policy);
+                configGit, secretKeyFile, policy, api);
     }
 }

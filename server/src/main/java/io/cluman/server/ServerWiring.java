@@ -159,7 +159,7 @@ public final class ServerWiring implements AutoCloseable {
                 new ClusterOperations(repos.clusters(), nodes, events, clock), repos.jobs(), eventFeed, errorFeed, containers, assignments, statuses,
                 new DefaultsQuery(defaults, nodes, repos.clusters()), registries,
                 logins, agents, services, applications, new TokenOperations(repos.tokens(), clock, random)),
-                config.bindHost(), config.port()));
+                config.bindHost(), config.port(), config.api()));
         closeFirst.addAll(List.of(leadership, eventFeed, errorFeed, assignments));
         leadership.start(new LeaderControllers(controllers));
     }
@@ -170,7 +170,7 @@ public final class ServerWiring implements AutoCloseable {
     }
 
     public String url() {
-        return "http://" + config.bindHost() + ":" + api.port();
+        return (api.https() ? "https://" : "http://") + config.bindHost() + ":" + api.port();
     }
 
     public int port() {

@@ -39,8 +39,8 @@ public final class Api {
                         TokenOperations apiTokens) {
     }
 
-    public static ApiServer start(Parts p, String host, int port) {
-        ApiServer server = new ApiServer(p.tokens(), p.audit(), p.clock(), host, port);
+    public static ApiServer start(Parts p, String host, int port, ApiOptions options) {
+        ApiServer server = new ApiServer(p.tokens(), p.audit(), p.clock(), host, port, options);
         Routes routes = server.routes();
         new HealthHandler(p.leadership(), p.store(), p.version()).register(routes);
         new NodeHandler(p.nodes(), p.nodeOperations(), p.nodeViews(), p.agents()).register(routes);
