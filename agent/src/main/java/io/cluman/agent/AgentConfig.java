@@ -17,9 +17,11 @@ import java.util.Map;
  * @param name    the node's name; null means "the hostname"
  * @param labels  the node's labels
  * @param localApi where the local API listens and what address it advertises; null: {@link LocalApiConfig#DEFAULTS}
+ * @param caFile  PEM certificates to trust for an {@code https://} server ({@code --ca-file}); null: the
+ *                JDK's trusted CAs
  */
 public record AgentConfig(String joinUrl, String token, Path dataDir, String name, Map<String, String> labels,
-                          LocalApiConfig localApi) {
+                          LocalApiConfig localApi, Path caFile) {
     /** The data dir when none is given. */
     public static final Path DEFAULT_DATA_DIR = Path.of("/var/lib/cluman-agent");
 
@@ -30,6 +32,12 @@ public record AgentConfig(String joinUrl, String token, Path dataDir, String nam
         validate(joinUrl, token, dataDir, name, labels);
     }
 
+    /** A config that trusts the JDK's CAs. */
+    public AgentConfig(String joinUrl, String token, Path dataDir, String name, Map<String, String> labels,
+                       LocalApiConfig localApi) {
+        this(joinUrl, token, dataDir, name, labels, localApi, null);
+    }
+
     /** A config with the local API on its defaults (every interface, port 8762). */
     public AgentConfig(String joinUrl, String token, Path dataDir, String name, Map<String, String> labels) {
         this(joinUrl, token, dataDir, name, labels, LocalApiConfig.DEFAULTS);
@@ -37,7 +45,12 @@ public record AgentConfig(String joinUrl, String token, Path dataDir, String nam
 
     /** This config with the local API set up as {@code api}. */
     public AgentConfig withLocalApi(LocalApiConfig api) {
-        return new AgentConfig(joinUrl, token, dataDir, name, labels, api);
+        return new AgentConfig(joinUrl, token, dataDir, name, labels, api, caFile);
+    }
+
+    /** This config trusting the certificates of {@code file} (PEM) for an {@code https://} server. */
+    public AgentConfig withCaFile(Path file) {
+        return new AgentConfig(joinUrl, token, dataDir, name, labels, localApi, file);
     }
 
     /**

@@ -14,6 +14,7 @@ import io.cluman.agent.host.FactsCollector;
 import io.cluman.agent.host.MetricsSampler;
 import io.cluman.agent.identity.NodeIdFile;
 import io.cluman.agent.tasks.AssignmentLoop;
+import io.cluman.client.ClientTls;
 import io.cluman.client.ClumanClient;
 import io.cluman.model.node.NodeState;
 import java.io.IOException;
@@ -90,11 +91,14 @@ public final class AgentWiring implements AutoCloseable {
     AgentWiring(AgentConfig config, InstantSource clock, List<DriverProbe> driverCandidates, LoopTiming timing) {
         this.config = config;
         this.httpExecutor = Executors.newVirtualThreadPerTaskExecutor();
-        this.http = HttpClient.newBuilder()
+        HttpClient.Builder httpBuilder = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .executor(httpExecutor)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+                .version(HttpClient.Version.HTTP_1_1);
+        if (config.caFile() != null) {
+            httpBuilder.sslContext(ClientTls.trusting(config.caFile()));
+        }
+        this.http = httpBuilder.build();
         this.client = ClumanClient.connect(config.joinUrl(), config.token(), http);
         SystemInfo system = new SystemInfo();
         this.drivers = new DriverSet(driverCandidates);

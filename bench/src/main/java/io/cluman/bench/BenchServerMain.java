@@ -1,6 +1,8 @@
 package io.cluman.bench;
 
 import io.cluman.server.ServerConfig;
+import io.cluman.server.api.ApiOptions;
+import io.cluman.server.api.RateLimit;
 import io.cluman.server.ServerWiring;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,8 +41,10 @@ public final class BenchServerMain {
         if (data == null) {
             throw new IllegalArgumentException("usage: BenchServerMain --data DIR [--port P]");
         }
-        try (ServerWiring server = ServerWiring.start(ServerConfig.defaults(data).withPort(port),
-                InstantSource.system())) {
+        // every simulated agent joins from 127.0.0.1: a per-address join limit would measure the limit
+        ServerConfig config = ServerConfig.defaults(data).withPort(port)
+                .withApi(ApiOptions.DEFAULTS.withJoinRate(RateLimit.OFF));
+        try (ServerWiring server = ServerWiring.start(config, InstantSource.system())) {
             JettyExperiment experiment = new JettyExperiment(headerCache, acceptQueue);
             String url = "http://127.0.0.1:" + experiment.apply(server);
             Path tmp = data.resolve(URL_FILE + ".tmp");

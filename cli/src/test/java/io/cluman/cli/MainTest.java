@@ -52,6 +52,10 @@ class MainTest {
         assertThat(Run.of("node", "batch", "drain").code()).isEqualTo(2);
         assertThat(Run.of("node", "batch", "drain", "--all", "--cluster", "x").code()).isEqualTo(2);
         assertThat(Run.of("server", "--off-after", "soon").err()).contains("'soon' is not a duration");
+        assertThat(Run.of("server", "--join-rate", "fast").err()).contains("--join-rate", "RATE/s,BURST");
+        assertThat(Run.of("server", "--auth-failure-rate", "0/s,3").err()).contains("rate above 0");
+        assertThat(Run.of("agent", "--join", "https://x", "--token", "t", "--ca-file", "/nope.pem").err())
+                .contains("--ca-file /nope.pem");
         assertThat(Run.of("agent", "--join", "http://x").err()).contains("--token");
     }
 

@@ -48,6 +48,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
 
 /**
  * A client of one Cluman server. Thread-safe; one instance per server and token. Errors the server
@@ -62,12 +63,19 @@ public final class ClumanClient {
 
     /** A client of {@code address} ({@code http://127.0.0.1:8761}) that sends {@code token} (may be empty). */
     public static ClumanClient connect(String address, String token) {
-        HttpClient http = HttpClient.newBuilder()
+        return connect(address, token, builder().build());
+    }
+
+    /** As {@link #connect(String, String)}, for an {@code https://} server whose certificate {@code tls} trusts. */
+    public static ClumanClient connect(String address, String token, SSLContext tls) {
+        return connect(address, token, builder().sslContext(tls).build());
+    }
+
+    private static HttpClient.Builder builder() {
+        return HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .executor(Executors.newVirtualThreadPerTaskExecutor())
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
-        return connect(address, token, http);
+                .version(HttpClient.Version.HTTP_1_1);
     }
 
     /** As {@link #connect(String, String)}, over a given {@link HttpClient} (shared by simulated agents). */

@@ -28,7 +28,7 @@ class DevCommandTest {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-Xmx256m",
                 "-cp", System.getProperty("java.class.path"), "io.cluman.cli.Main",
-                "dev", "--data", data.toString(), "--port", Integer.toString(port), "--api-port", "0"));
+                "dev", "--data", data.toString(), "--port", Integer.toString(port), "--api-port", "0", "--agent-port", "0"));
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("dev.log").toFile())).start();
     }

@@ -35,6 +35,8 @@ abstract class FleetContract {
     private final List<AgentProcess> agents = new ArrayList<>();
     private ServerWiring server;
     private final int port = freePort();
+    /** Fixed too: a restarted server must answer agents where their stored agent URL points. */
+    private final int agentPort = freePort();
 
     private static int freePort() {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -49,7 +51,8 @@ abstract class FleetContract {
 
     ServerWiring startServer() {
         server = ServerWiring.start(ServerConfig.defaults(dir.resolve("server")).withPort(port).withAutoCommission(true)
-                .withStore(storeSpec()), InstantSource.system());
+                .withStore(storeSpec()).withAgents(io.cluman.server.AgentPortSettings.DEFAULT.withPort(agentPort)),
+                InstantSource.system());
         return server;
     }
 

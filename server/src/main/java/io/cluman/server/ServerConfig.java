@@ -1,5 +1,6 @@
 package io.cluman.server;
 
+import io.cluman.server.api.ApiOptions;
 import io.cluman.server.options.ConfigGitSettings;
 import io.cluman.server.services.ReplacementPolicy;
 import java.nio.file.Path;
@@ -20,15 +21,18 @@ import java.util.Objects;
  *                         data dir, created at first start. Servers sharing an etcd must share one key.
  * @param replacement      when lost service replicas are placed again (grace, storm guard)
  * @param agents           the agent port (mutual TLS) and node certificates
+ * @param api              rate limits and TLS of the API port
  */
 public record ServerConfig(String bindHost, int port, Path dataDir, String storeSpec, boolean autoCommission,
                            Duration offAfter, double minDiskFreeRatio, ConfigGitSettings configGit,
-                           Path secretKeyFile, ReplacementPolicy replacement, AgentPortSettings agents) {
+                           Path secretKeyFile, ReplacementPolicy replacement, AgentPortSettings agents,
+                           ApiOptions api) {
     /** A config with the default replacement policy. */
     public ServerConfig(String bindHost, int port, Path dataDir, String storeSpec, boolean autoCommission,
                         Duration offAfter, double minDiskFreeRatio, ConfigGitSettings configGit, Path secretKeyFile) {
         this(bindHost, port, dataDir, storeSpec, autoCommission, offAfter, minDiskFreeRatio, configGit, secretKeyFile,
-                ReplacementPolicy.DEFAULT, port == 0 ? AgentPortSettings.DEFAULT.withPort(0) : AgentPortSettings.DEFAULT);
+                ReplacementPolicy.DEFAULT, port == 0 ? AgentPortSettings.DEFAULT.withPort(0) : AgentPortSettings.DEFAULT,
+                ApiOptions.DEFAULTS);
     }
 
     /** A config without a config repository, whose secret key lives in the data dir. */
@@ -44,6 +48,7 @@ public record ServerConfig(String bindHost, int port, Path dataDir, String store
         Objects.requireNonNull(offAfter, "offAfter");
         Objects.requireNonNull(replacement, "replacement");
         Objects.requireNonNull(agents, "agents");
+        Objects.requireNonNull(api, "api");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " is not a TCP port (0-65535)");
         }
@@ -67,41 +72,46 @@ public record ServerConfig(String bindHost, int port, Path dataDir, String store
     /** This config on {@code newPort}; port 0 (any free port, in tests) puts the agent port on any free one too. */
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(bindHost, newPort, dataDir, storeSpec, autoCommission, offAfter, minDiskFreeRatio,
-                configGit, secretKeyFile, replacement, newPort == 0 ? agents.withPort(0) : agents);
+                configGit, secretKeyFile, replacement, newPort == 0 ? agents.withPort(0) : agents, api);
     }
 
     public ServerConfig withAgents(AgentPortSettings settings) {
         return new ServerConfig(bindHost, port, dataDir, storeSpec, autoCommission, offAfter, minDiskFreeRatio,
-                configGit, secretKeyFile, replacement, settings);
+                configGit, secretKeyFile, replacement, settings, api);
     }
 
     public ServerConfig withStore(String newSpec) {
         return new ServerConfig(bindHost, port, dataDir, newSpec, autoCommission, offAfter, minDiskFreeRatio,
-                configGit, secretKeyFile, replacement, agents);
+                configGit, secretKeyFile, replacement, agents, api);
     }
 
     public ServerConfig withAutoCommission(boolean on) {
         return new ServerConfig(bindHost, port, dataDir, storeSpec, on, offAfter, minDiskFreeRatio, configGit,
-                secretKeyFile, replacement, agents);
+                secretKeyFile, replacement, agents, api);
     }
 
     public ServerConfig withOffAfter(Duration newOffAfter) {
         return new ServerConfig(bindHost, port, dataDir, storeSpec, autoCommission, newOffAfter, minDiskFreeRatio,
-                configGit, secretKeyFile, replacement, agents);
+                configGit, secretKeyFile, replacement, agents, api);
     }
 
     public ServerConfig withConfigGit(ConfigGitSettings settings) {
         return new ServerConfig(bindHost, port, dataDir, storeSpec, autoCommission, offAfter, minDiskFreeRatio,
-                settings, secretKeyFile, replacement, agents);
+                settings, secretKeyFile, replacement, agents, api);
     }
 
     public ServerConfig withSecretKeyFile(Path file) {
         return new ServerConfig(bindHost, port, dataDir, storeSpec, autoCommission, offAfter, minDiskFreeRatio,
-                configGit, file, replacement, agents);
+                configGit, file, replacement, agents, api);
+    }
+
+    public ServerConfig withApi(ApiOptions newApi) {
+        return new ServerConfig(bindHost, port, dataDir, storeSpec, autoCommission, offAfter, minDiskFreeRatio,
+                configGit, secretKeyFile, replacement, agents, newApi);
     }
 
     public ServerConfig withReplacement(ReplacementPolicy policy) {
         return new ServerConfig(bindHost, port, dataDir, storeSpec, autoCommission, offAfter, minDiskFreeRatio,
-                configGit, secretKeyFile, policy, agents);
+                configGit, secretKeyFile, policy, agents, api);
     }
 }

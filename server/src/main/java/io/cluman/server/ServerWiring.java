@@ -175,7 +175,7 @@ public final class ServerWiring implements AutoCloseable {
                 logins, agents, services, applications, new TokenOperations(repos.tokens(), clock, random),
                 new JoinTokens(repos.joinTokens(), clusterCa.pin(), ids, clock, random), clusterCa, enrollment,
                 new AgentConnector(config.bindHost(), config.agents().port(), serverTls.context())),
-                config.bindHost(), config.port()));
+                config.bindHost(), config.port(), config.api()));
         agentPort.set(api.agentPort());
         closeFirst.addAll(List.of(leadership, eventFeed, errorFeed, assignments));
         leadership.start(new LeaderControllers(controllers));
@@ -200,7 +200,7 @@ public final class ServerWiring implements AutoCloseable {
     }
 
     public String url() {
-        return "http://" + config.bindHost() + ":" + api.port();
+        return (api.https() ? "https://" : "http://") + config.bindHost() + ":" + api.port();
     }
 
     public int port() {

@@ -46,7 +46,7 @@ public final class LocalApiServer implements AutoCloseable {
     public LocalApiServer(LocalApiConfig config, String token, TaskLookup tasks, DriverSet drivers,
                           Supplier<String> hostAddress) {
         this.config = config;
-        this.expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+        this.expected = sha256("Bearer " + token);
         this.endpoints = new LocalEndpoints(tasks, drivers, () -> closed);
         this.hostAddress = hostAddress;
     }
@@ -90,7 +90,7 @@ public final class LocalApiServer implements AutoCloseable {
         try (exchange) {
             LocalExchange ex = new LocalExchange(exchange);
             String header = ex.header("Authorization");
-            if (header == null || !MessageDigest.isEqual(header.strip().getBytes(StandardCharsets.UTF_8), expected)) {
+            if (header == null || !MessageDigest.isEqual(sha256(header.strip()), expected)) {
                 ex.problem(401, "Unauthorized", "send 'Authorization: Bearer <the join token>': only the Cluman"
                         + " server calls the agent's local API", List.of());
                 return;
@@ -98,6 +98,18 @@ public final class LocalApiServer implements AutoCloseable {
             endpoints.serve(ex);
         } catch (IOException | RuntimeException e) {
             LOG.debug("local API {} {} failed: {}", exchange.getRequestMethod(), exchange.getRequestURI(), e.toString());
+        }
+    }
+
+    /**
+     * The digest compared instead of the header itself: {@link MessageDigest#isEqual} takes the same time
+     * for any two 32-byte digests, so neither the token's bytes nor its length leak through timing.
+     */
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.cluman.cli.process;
 
 import io.cluman.agent.AgentConfig;
+import io.cluman.client.ClientTls;
 import io.cluman.agent.AgentWiring;
 import io.cluman.agent.api.LocalApiConfig;
 import io.cluman.cli.Main;
@@ -64,6 +65,11 @@ public final class AgentCommand implements Callable<Integer> {
                     + " host's first address when bound to every interface).")
     String advertise;
 
+    @Option(names = "--ca-file", paramLabel = "FILE", defaultValue = "${env:CLUMAN_CA_FILE}",
+            description = "PEM certificate(s) to trust for an https:// server: its self-signed certificate or its CA"
+                    + " (env CLUMAN_CA_FILE; default: the JDK's trusted CAs).")
+    Path caFile;
+
     @Spec
     CommandSpec spec;
 
@@ -94,8 +100,14 @@ public final class AgentCommand implements Callable<Integer> {
     /** The agent's config; what it rejects is a usage error naming the options at fault. */
     AgentConfig config() {
         try {
+            if (caFile != null) {
+                ClientTls.trusting(caFile);
+            }
             return new AgentConfig(joinUrl, token, data, name == null || name.isBlank() ? null : name.strip(),
-                    KeyValue.toMap(labels), new LocalApiConfig(apiBind, apiPort, advertise));
+                    KeyValue.toMap(labels), new LocalApiConfig(apiBind, apiPort, advertise), caFile);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--ca-file " + e.getMessage()
+                    + ": give the server's certificate or its CA in PEM");
         } catch (ValidationException e) {
             throw new ParameterException(spec.commandLine(), e.errors().stream().map(AgentCommand::describe)
                     .collect(Collectors.joining("; ")));

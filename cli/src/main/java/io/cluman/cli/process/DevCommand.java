@@ -5,7 +5,9 @@ import io.cluman.agent.AgentWiring;
 import io.cluman.agent.api.LocalApiConfig;
 import io.cluman.cli.Main;
 import io.cluman.model.validation.ValidationException;
+import io.cluman.server.AgentPortSettings;
 import io.cluman.server.ServerConfig;
+import io.cluman.server.api.ApiOptions;
 import io.cluman.server.ServerWiring;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -46,6 +48,13 @@ public final class DevCommand implements Callable<Integer> {
             description = "Port of the local agent's API on 127.0.0.1 (default ${DEFAULT-VALUE}; 0: any free port).")
     int apiPort;
 
+    @Mixin
+    TlsOptions tls;
+
+    @Option(names = "--agent-port", paramLabel = "PORT", defaultValue = "8763",
+            description = "Port where agents speak mutual TLS (default ${DEFAULT-VALUE}; 0: any free port).")
+    int agentPort;
+
     @Spec
     CommandSpec spec;
 
@@ -57,7 +66,8 @@ public final class DevCommand implements Callable<Integer> {
         try {
             ServerConfig d = ServerConfig.defaults(data);
             config = new ServerConfig(d.bindHost(), port, d.dataDir(), d.storeSpec(), true, d.offAfter(),
-                    d.minDiskFreeRatio(), configGit.settings(), null);
+                    d.minDiskFreeRatio(), configGit.settings(), null).withApi(ApiOptions.DEFAULTS.withTls(tls.tls()))
+                    .withAgents(AgentPortSettings.DEFAULT.withPort(agentPort));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -70,8 +80,9 @@ public final class DevCommand implements Callable<Integer> {
         ServerWiring server = ServerWiring.start(config, clock);
         AgentWiring agent;
         try {
+            // with --tls-cert the local agent trusts that certificate (it must name 127.0.0.1)
             agent = new AgentWiring(new AgentConfig(server.url(), server.joinToken(), data.resolve("agent"), null,
-                    Map.of(), localApi), clock);
+                    Map.of(), localApi, tls.certFile().orElse(null)), clock);
         } catch (RuntimeException e) {
             Lifetime.close(err, List.of(server));
             throw e;

@@ -1,7 +1,10 @@
 package io.cluman.cli.process;
 
 import io.cluman.cli.Main;
+import io.cluman.server.AgentPortSettings;
 import io.cluman.server.ServerConfig;
+import io.cluman.server.api.ApiOptions;
+import io.cluman.server.api.RateLimit;
 import io.cluman.server.ServerWiring;
 import io.cluman.server.services.ReplacementPolicy;
 import java.io.PrintWriter;
@@ -62,6 +65,32 @@ public final class ServerCommand implements Callable<Integer> {
                     + " same one. Default: secret.key in the data directory, created at first start.")
     Path secretKeyFile;
 
+    @Option(names = "--join-rate", paramLabel = "RATE", defaultValue = "50/s,200", converter = RateLimitConverter.class,
+            description = "Agent join attempts per remote address: RATE/s[,BURST] or off (default ${DEFAULT-VALUE}).")
+    RateLimit joinRate;
+
+    @Option(names = "--auth-failure-rate", paramLabel = "RATE", defaultValue = "1/s,20",
+            converter = RateLimitConverter.class, description = "Requests with a wrong or expired token per remote"
+                    + " address before 429: RATE/s[,BURST] or off (default ${DEFAULT-VALUE}).")
+    RateLimit authFailureRate;
+
+    @Mixin
+    TlsOptions tls;
+
+    @Option(names = "--agent-port", paramLabel = "PORT", defaultValue = "8763",
+            description = "Port where agents speak mutual TLS with their node certificates (default ${DEFAULT-VALUE};"
+                    + " 0: any free port).")
+    int agentPort;
+
+    @Option(names = "--node-cert-ttl", paramLabel = "DURATION", defaultValue = "30d",
+            converter = DurationConverter.class, description = "How long a node certificate is valid; agents renew"
+                    + " it after two thirds (default ${DEFAULT-VALUE}).")
+    Duration nodeCertTtl;
+
+    @Option(names = "--agent-url", paramLabel = "URL", description = "https://host:port agents use for the agent"
+            + " port when the host they join by is not right for it (a proxy or NAT between). Default: that host.")
+    String agentUrl;
+
     @Spec
     CommandSpec spec;
 
@@ -89,7 +118,9 @@ public final class ServerCommand implements Callable<Integer> {
         try {
             ServerConfig defaults = ServerConfig.defaults(data);
             return new ServerConfig(bind, port, data, store, autoCommission, offAfter, defaults.minDiskFreeRatio(),
-                    configGit.settings(), secretKeyFile, new ReplacementPolicy(lostGrace, stormShare));
+                    configGit.settings(), secretKeyFile, new ReplacementPolicy(lostGrace, stormShare),
+                    new AgentPortSettings(agentPort, nodeCertTtl, agentUrl),
+                    new ApiOptions(joinRate, authFailureRate, tls.tls()));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

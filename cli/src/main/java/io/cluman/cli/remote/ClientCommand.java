@@ -1,11 +1,13 @@
 package io.cluman.cli.remote;
 
 import io.cluman.cli.output.Output;
+import io.cluman.client.ClientTls;
 import io.cluman.client.ClumanClient;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.InstantSource;
 import java.util.concurrent.Callable;
+import javax.net.ssl.SSLContext;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -28,8 +30,16 @@ public abstract class ClientCommand implements Callable<Integer> {
     public final Integer call() {
         String address = options.address();
         ClumanClient client;
+        SSLContext tls;
         try {
-            client = ClumanClient.connect(address, options.token(TokenDiscovery.ofProcess()));
+            tls = options.caFile().map(ClientTls::trusting).orElse(null);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--ca-file " + e.getMessage()
+                    + ": give the server's certificate or its CA in PEM");
+        }
+        try {
+            String token = options.token(TokenDiscovery.ofProcess());
+            client = tls == null ? ClumanClient.connect(address, token) : ClumanClient.connect(address, token, tls);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(),
                     "--addr '" + address + "' is not a URL: " + e.getMessage());

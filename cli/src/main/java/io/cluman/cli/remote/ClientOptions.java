@@ -21,6 +21,11 @@ public final class ClientOptions {
             description = "Server data directory to read admin.token from (env CLUMAN_DATA).")
     Path dataDir;
 
+    @Option(names = "--ca-file", paramLabel = "FILE", defaultValue = "${env:CLUMAN_CA_FILE}",
+            description = "PEM certificate(s) to trust for an https:// server: its self-signed certificate or its CA"
+                    + " (env CLUMAN_CA_FILE; default: the JDK's trusted CAs).")
+    Path caFile;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
             description = "Output format: table or json (default ${DEFAULT-VALUE}).")
     OutputFormat format = OutputFormat.TABLE;
@@ -33,6 +38,11 @@ public final class ClientOptions {
 
     public String token(TokenDiscovery discovery) {
         return discovery.find(token, dataDir).orElse("");
+    }
+
+    /** The CA file to trust, if one was given. */
+    public java.util.Optional<Path> caFile() {
+        return java.util.Optional.ofNullable(caFile);
     }
 
     public OutputFormat format() {

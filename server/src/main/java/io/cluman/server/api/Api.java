@@ -43,9 +43,10 @@ public final class Api {
                         AgentConnector agentPort) {
     }
 
-    public static ApiServer start(Parts p, String host, int port) {
+    public static ApiServer start(Parts p, String host, int port, ApiOptions options) {
         NodeCertificates certificates = new NodeCertificates(p.nodes());
-        ApiServer server = new ApiServer(p.tokens(), certificates, p.audit(), p.clock(), host, port, p.agentPort());
+        ApiServer server = new ApiServer(p.tokens(), certificates, p.audit(), p.clock(), host, port, options,
+                p.agentPort());
         Routes routes = server.routes();
         new HealthHandler(p.leadership(), p.store(), p.version()).register(routes);
         new NodeHandler(p.nodes(), p.nodeOperations(), p.nodeViews(), p.agents()).register(routes);

@@ -77,6 +77,21 @@ public sealed class ApiError extends RuntimeException {
         }
     }
 
+    /** 429: this remote address spent its budget; {@link #retryAfterSeconds()} says when to come back. */
+    public static final class TooManyRequests extends ApiError {
+        private final long retryAfterSeconds;
+
+        public TooManyRequests(String detail, long retryAfterSeconds) {
+            super(429, "Too many requests", detail + "; retry in " + retryAfterSeconds + " s (see Retry-After)",
+                    List.of());
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+
     /** 503: this server cannot serve the request now (it does not lead, the store is down). */
     public static final class Unavailable extends ApiError {
         public Unavailable(String detail) {

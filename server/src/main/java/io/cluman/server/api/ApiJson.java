@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.cluman.model.validation.FieldError;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -83,13 +84,51 @@ public final class ApiJson {
         return joined.isEmpty() ? "body" : joined;
     }
 
+    /** What is wrong with a field, in the API's words: never a Java type name. */
     private static String mappingMessage(JsonMappingException e) {
         Throwable cause = e.getCause();
         if (cause instanceof IllegalArgumentException iae && iae.getMessage() != null) {
             return iae.getMessage();
         }
+        if (e instanceof InvalidFormatException f && f.getTargetType() != null) {
+            return "'" + f.getValue() + "' is not " + describe(f.getTargetType());
+        }
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            return "expected " + describe(m.getTargetType());
+        }
         String message = e.getOriginalMessage().replaceAll(" \\(set DeserializationConfig[^)]*\\)", "");
         int cut = message.indexOf(" at [Source");
-        return cut > 0 ? message.substring(0, cut) : message;
+        message = cut > 0 ? message.substring(0, cut) : message;
+        return message.contains("`") || message.contains("java.") ? "has the wrong type or value" : message;
+    }
+
+    /** A JSON type as a person writes it: "a string", "one of [A, B]", "a list". */
+    private static String describe(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (CharSequence.class.isAssignableFrom(type)) {
+            return "a string";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (java.time.temporal.TemporalAccessor.class.isAssignableFrom(type)) {
+            return "a time such as 2026-01-01T00:00:00Z";
+        }
+        if (type == java.time.Duration.class) {
+            return "a duration such as 30s";
+        }
+        return "an object (see /openapi.json for its fields)";
     }
 }

@@ -7,10 +7,14 @@ import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import io.javalin.security.RouteRole;
 import java.util.List;
+import io.cluman.server.tls.PemKeyStore;
+import java.security.KeyStore;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import java.time.InstantSource;
 import java.util.Optional;
 import java.util.Set;
@@ -36,29 +40,36 @@ public final class ApiServer implements AutoCloseable {
     private final NodeCertificates nodeCertificates;
     private final AuditTrail audit;
     private final InstantSource clock;
+    private final RequestLimits limits;
+    private final boolean https;
     private volatile ServerConnector agentConnector;
 
     ApiServer(TokenVerifier tokens, NodeCertificates nodeCertificates, AuditTrail audit, InstantSource clock,
-              String host, int port, AgentConnector agents) {
+              String host, int port, ApiOptions options, AgentConnector agents) {
         this.tokens = tokens;
         this.nodeCertificates = nodeCertificates;
         this.audit = audit;
         this.clock = clock;
+        this.limits = new RequestLimits(options, clock);
+        this.https = options.tls().isOn();
+        Optional<KeyStore> keys = options.tls().keyStore();
         this.app = Javalin.create(cfg -> {
             cfg.useVirtualThreads = true;
             cfg.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_BODY_BYTES;
+            cfg.http.prefer405over404 = true;
             cfg.jsonMapper(new JavalinJackson(ApiJson.MAPPER, true));
             cfg.staticFiles.enableWebjars();
             // Jetty keeps a 96 KiB header cache per connection by default: 1 GB for 10,000 agents.
             cfg.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(0));
-            cfg.jetty.addConnector((server, http) -> listener(server, http, host, port));
+            cfg.jetty.addConnector((server, http) -> listener(server, http, host, port, keys));
             cfg.jetty.addConnector((server, http) -> agentConnector = agents.create(server, http));
         });
         this.routes = new Routes(app);
+        app.beforeMatched("/v1/agent/join", ctx -> limits.countJoin(ctx));
         app.beforeMatched(this::authenticate);
         app.afterMatched(this::recordMutation);
-        ProblemMapper.install(app);
+        ProblemMapper.install(app, routes);
     }
 
     Routes routes() {
@@ -87,9 +98,25 @@ public final class ApiServer implements AutoCloseable {
         return routes.docs();
     }
 
-    /** The listening connector: a deep accept queue, so a join storm waits instead of being refused. */
-    private static ServerConnector listener(Server server, HttpConfiguration http, String host, int port) {
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    /**
+     * The listening connector: a deep accept queue, so a join storm waits instead of being refused; HTTPS
+     * only when there are {@code keys}.
+     */
+    private static ServerConnector listener(Server server, HttpConfiguration http, String host, int port,
+                                            Optional<KeyStore> keys) {
+        ServerConnector connector;
+        if (keys.isPresent()) {
+            SslContextFactory.Server tls = new SslContextFactory.Server();
+            tls.setKeyStore(keys.get());
+            tls.setKeyStorePassword(PemKeyStore.PASSWORD);
+            // clients reach servers by IP address as often as by name: the certificate's SANs decide, not SNI
+            SecureRequestCustomizer secure = new SecureRequestCustomizer();
+            secure.setSniHostCheck(false);
+            http.addCustomizer(secure);
+            connector = new ServerConnector(server, tls, new HttpConnectionFactory(http));
+        } else {
+            connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        }
         connector.setHost(host);
         connector.setPort(port);
         connector.setAcceptQueueSize(ACCEPT_QUEUE);
@@ -109,6 +136,11 @@ public final class ApiServer implements AutoCloseable {
         return agentConnector.getLocalPort();
     }
 
+    /** Whether the port speaks HTTPS (and only HTTPS). */
+    public boolean https() {
+        return https;
+    }
+
     private void authenticate(Context ctx) {
         Set<RouteRole> roles = ctx.routeRoles();
         if (roles.isEmpty() || roles.contains(Access.PUBLIC) || roles.contains(Access.JOIN)) {
@@ -126,7 +158,11 @@ public final class ApiServer implements AutoCloseable {
         Optional<Caller> caller = tokens.callerOf(header.substring(7).strip());
         Access access = roles.stream().filter(Access.class::isInstance).map(Access.class::cast).findFirst()
                 .orElse(Access.ADMIN);
-        AccessCheck.require(caller, access, clock.instant());
+        try {
+            AccessCheck.require(caller, access, clock.instant());
+        } catch (ApiError.Unauthorized refused) {
+            throw limits.authFailed(ctx, refused);
+        }
         ctx.attribute(CALLER, caller.get());
     }
 

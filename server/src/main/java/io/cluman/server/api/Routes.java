@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Registers routes on Javalin and keeps their documentation. Every route goes through
@@ -27,6 +28,27 @@ public final class Routes {
 
     public List<RouteDoc> docs() {
         return List.copyOf(docs);
+    }
+
+    /** The methods (upper case) of the documented routes whose path pattern matches {@code path}. */
+    public List<String> methodsOf(String path) {
+        return docs.stream().filter(d -> pattern(d.path()).matcher(path).matches())
+                .map(d -> d.method().toUpperCase(Locale.ROOT)).distinct().toList();
+    }
+
+    /** A Javalin path ({@code /v1/nodes/{id}}, {@code /x/<rest>}) as a regular expression. */
+    private static Pattern pattern(String path) {
+        StringBuilder regex = new StringBuilder();
+        for (String part : path.split("(?=[{<])|(?<=[}>])")) {
+            if (part.startsWith("{")) {
+                regex.append("[^/]+");
+            } else if (part.startsWith("<")) {
+                regex.append(".+");
+            } else {
+                regex.append(Pattern.quote(part));
+            }
+        }
+        return Pattern.compile(regex + "/?");
     }
 
     public Route get(String path, Access access, String tag, String summary) {
