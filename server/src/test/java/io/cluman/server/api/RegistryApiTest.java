@@ -1,6 +1,7 @@
 package io.cluman.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
@@ -26,11 +27,14 @@ import io.cluman.server.ServerConfig;
 import io.cluman.server.TestServer;
 import io.cluman.server.security.SecretKeyFile;
 import io.cluman.store.KeyValue;
+import io.cluman.store.KvStore;
+import io.cluman.store.KvStores;
 import io.cluman.store.repo.KeySpace;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -196,6 +200,11 @@ class RegistryApiTest {
         server.close();
         Files.delete(dir.resolve(SecretKeyFile.DEFAULT_FILE));
 
+        assertThatThrownBy(() -> restart(ServerConfig.defaults(dir).withPort(0)))
+                .as("the cluster CA's key does not open either: the server refuses to start")
+                .hasMessageContaining("cluster CA").hasMessageContaining("--secret-key-file")
+                .hasMessageContaining("CLUMAN_MASTER_KEY");
+        forgetClusterCa();
         restart(ServerConfig.defaults(dir).withPort(0));
 
         assertThat(agent.assignments(node, 0, Duration.ZERO).assignments()).singleElement()
@@ -207,10 +216,21 @@ class RegistryApiTest {
                 }));
 
         server.close();
+        forgetClusterCa();
         restart(ServerConfig.defaults(dir).withPort(0).withSecretKeyFile(shared));
 
         assertThat(agent.assignments(node, 0, Duration.ZERO).assignments()).singleElement()
                 .satisfies(a -> assertThat(a.login().password()).isEqualTo(PASSWORD));
+    }
+
+    /**
+     * Removes the cluster CA from the stopped server's store, so a server with another key starts (making
+     * its own CA) and this test reaches the registry's unsealing; a real cluster never does this.
+     */
+    private void forgetClusterCa() throws Exception {
+        try (KvStore store = KvStores.open("embedded", dir, InstantSource.system())) {
+            store.delete(KeySpace.PKI + "ca");
+        }
     }
 
     private void restart(ServerConfig config) {
