@@ -105,9 +105,15 @@ public final class ServerWiring implements AutoCloseable {
         Repositories repos = Repositories.over(store);
 
         secrets = new BootstrapTokens(repos.tokens(), clock, random).ensure(config.dataDir());
-        SecretBox secretBox = SecretKeyFile.choose(System.getenv(SecretKeyFile.ENVIRONMENT), config.secretKeyFile(),
-                config.dataDir(), random);
-        clusterCa = ClusterCa.loadOrCreate(repos.pki(), secretBox, clock, random);
+        SecretBox secretBox;
+        try {
+            secretBox = SecretKeyFile.choose(System.getenv(SecretKeyFile.ENVIRONMENT), config.secretKeyFile(),
+                    config.dataDir(), random);
+            clusterCa = ClusterCa.loadOrCreate(repos.pki(), secretBox, clock, random);
+        } catch (RuntimeException refused) {
+            close();
+            throw refused;
+        }
         RepositoryMirror<ApiToken> tokenMirror = remember(new RepositoryMirror<>(store, repos.tokens()).start());
         RepositoryMirror<Node> nodeMirror = remember(new RepositoryMirror<>(store, repos.nodes()).start());
         RepositoryMirror<Job> jobMirror = remember(new RepositoryMirror<>(store, repos.jobs()).start());

@@ -61,8 +61,9 @@ public final class ServerCommand implements Callable<Integer> {
     ConfigGitOptions configGit;
 
     @Option(names = "--secret-key-file", paramLabel = "FILE",
-            description = "Key that seals registry passwords (base64 of 32 bytes); servers sharing an etcd need the"
-                    + " same one. Default: secret.key in the data directory, created at first start.")
+            description = "Master key that seals registry passwords and the cluster CA's key (base64 of 32 bytes);"
+                    + " servers sharing an etcd need the same one. Default: secret.key in the data directory, created"
+                    + " at first start. The environment variable CLUMAN_MASTER_KEY, when set, takes precedence.")
     Path secretKeyFile;
 
     @Option(names = "--join-rate", paramLabel = "RATE", defaultValue = "50/s,200", converter = RateLimitConverter.class,

@@ -1,5 +1,6 @@
 package io.cluman.client.tls;
 
+import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -7,11 +8,12 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
 
 /** EC P-256 (secp256r1) key pairs: the only key type of the cluster PKI. */
 public final class EcKeys {
-    /** The curve's order in bits; P-256 is the one 256-bit prime curve the JDK offers. */
-    private static final int P256_BITS = 256;
+    private static final String CURVE = "secp256r1";
+    private static final ECParameterSpec P256 = p256();
 
     private EcKeys() {
     }
@@ -20,16 +22,30 @@ public final class EcKeys {
     public static KeyPair generate(SecureRandom random) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"), random);
+            generator.initialize(new ECGenParameterSpec(CURVE), random);
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this JVM cannot make EC P-256 keys", e);
         }
     }
 
-    /** Whether {@code key} is an EC key on P-256. */
+    /** Whether {@code key} is an EC key on P-256: same curve, generator and order, not just the same size. */
     public static boolean isP256(PublicKey key) {
-        return key instanceof ECPublicKey ec && ec.getParams().getOrder().bitLength() == P256_BITS
-                && ec.getParams().getCurve().getField().getFieldSize() == P256_BITS;
+        if (!(key instanceof ECPublicKey ec)) {
+            return false;
+        }
+        ECParameterSpec params = ec.getParams();
+        return params.getCurve().equals(P256.getCurve()) && params.getGenerator().equals(P256.getGenerator())
+                && params.getOrder().equals(P256.getOrder()) && params.getCofactor() == P256.getCofactor();
+    }
+
+    private static ECParameterSpec p256() {
+        try {
+            AlgorithmParameters params = AlgorithmParameters.getInstance("EC");
+            params.init(new ECGenParameterSpec(CURVE));
+            return params.getParameterSpec(ECParameterSpec.class);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JVM does not know EC P-256", e);
+        }
     }
 }

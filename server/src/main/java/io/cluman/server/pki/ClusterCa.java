@@ -126,8 +126,8 @@ public final class ClusterCa {
                            Duration ttl) {
         PublicKey subjectKey = CsrCheck.verifiedKey(csr);
         checkLeaf(nodeId, ttl);
-        List<GeneralName> names = new ArrayList<>(SubjectNames.of("nodeName", List.of(nodeName)));
-        names.addAll(SubjectNames.of("addresses", addresses));
+        List<GeneralName> names = new ArrayList<>(SubjectNames.of("nodeName", List.of(nodeName == null ? "" : nodeName)));
+        names.addAll(SubjectNames.of("addresses", addresses == null ? List.of() : addresses));
         return Pem.certificate(issue(subjectKey, nodeId, names, ttl));
     }
 

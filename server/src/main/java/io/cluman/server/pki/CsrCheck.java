@@ -6,10 +6,10 @@ import io.cluman.model.validation.ValidationException;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 
 /**
  * What a certificate signing request must be before the CA signs for it: PEM PKCS#10, an EC P-256 key,

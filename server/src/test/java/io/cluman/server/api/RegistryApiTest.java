@@ -209,6 +209,10 @@ class RegistryApiTest {
                 .satisfies(a -> assertThat(a.login().password()).isEqualTo(PASSWORD));
     }
 
+    /**
+     * Removes the cluster CA from the stopped server's store, so a server with another key starts (making
+     * its own CA) and this test reaches the registry's unsealing; a real cluster never does this.
+     */
     private void restart(ServerConfig config) {
         server = new TestServer(config);
         admin = server.admin();

@@ -139,17 +139,13 @@ class JoinTokensTest {
                     return false;
                 }
             };
-            List<Boolean> outcomes;
+            List<Boolean> outcomes = new java.util.ArrayList<>();
             try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
                 List<Future<Boolean>> all = IntStream.range(0, threads).mapToObj(i -> pool.submit(join)).toList();
                 go.countDown();
-                outcomes = all.stream().map(f -> {
-                    try {
-                        return f.get();
-                    } catch (Exception e) {
-                        throw new AssertionError(e);
-                    }
-                }).toList();
+                for (Future<Boolean> f : all) {
+                    outcomes.add(f.get());
+                }
             }
             assertThat(outcomes).filteredOn(Boolean::booleanValue).hasSize(1);
             assertThat(repos.joinTokens().get(made.id()).orElseThrow().uses()).isEqualTo(1);

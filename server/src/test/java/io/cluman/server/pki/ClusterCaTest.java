@@ -92,16 +92,11 @@ class ClusterCaTest {
     void serversStartingTogetherOnOneStoreShareOneCa() throws Exception {
         Callable<String> start = () -> ClusterCa.loadOrCreate(Repositories.over(store).pki(), box,
                 InstantSource.system(), new SecureRandom()).fingerprint();
-        List<String> seen;
+        List<String> seen = new java.util.ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
-            List<Future<String>> all = pool.invokeAll(IntStream.range(0, 8).mapToObj(i -> start).toList());
-            seen = all.stream().map(f -> {
-                try {
-                    return f.get();
-                } catch (Exception e) {
-                    throw new AssertionError(e);
-                }
-            }).toList();
+            for (Future<String> f : pool.invokeAll(IntStream.range(0, 8).mapToObj(i -> start).toList())) {
+                seen.add(f.get());
+            }
         }
         assertThat(seen).hasSize(8).containsOnly(seen.getFirst());
         assertThat(ca().fingerprint()).as("a later start reads the same CA").isEqualTo(seen.getFirst());
@@ -159,17 +154,26 @@ class ClusterCaTest {
     }
 
     @Test
-    void refusesAnRsaCsrAndTextThatIsNoCsr() throws Exception {
-        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
-        rsa.initialize(2048);
-        KeyPair keys = rsa.generateKeyPair();
-        PKCS10CertificationRequest csr = new org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder(
-                new org.bouncycastle.asn1.x500.X500Name("CN=n"), keys.getPublic())
-                .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA")
-                        .build(keys.getPrivate()));
+    void refusesRsaAndOtherCurvesAndTextThatIsNoCsr() throws Exception {
+        PKCS10CertificationRequest rsa = csrOf("RSA", new java.security.spec.RSAKeyGenParameterSpec(2048,
+                java.security.spec.RSAKeyGenParameterSpec.F4), "SHA256withRSA");
+        PKCS10CertificationRequest p384 = csrOf("EC", new java.security.spec.ECGenParameterSpec("secp384r1"),
+                "SHA384withECDSA");
 
-        assertRefusedOnCsr(() -> ca().signNode(csr, "n-1", "w", List.of(), Duration.ofDays(1)), "RSA");
+        assertRefusedOnCsr(() -> ca().signNode(rsa, "n-1", "w", List.of(), Duration.ofDays(1)), "RSA");
+        assertRefusedOnCsr(() -> ca().signNode(p384, "n-1", "w", List.of(), Duration.ofDays(1)), "P-256");
         assertRefusedOnCsr(() -> ca().signNode("hello", "n-1", "w", List.of(), Duration.ofDays(1)), "PEM");
+    }
+
+    /** An honest CSR for a key the cluster does not take. */
+    private static PKCS10CertificationRequest csrOf(String algorithm, java.security.spec.AlgorithmParameterSpec spec,
+                                                    String signature) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
+        generator.initialize(spec);
+        KeyPair keys = generator.generateKeyPair();
+        return new org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder(
+                new org.bouncycastle.asn1.x500.X500Name("CN=n"), keys.getPublic())
+                .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder(signature).build(keys.getPrivate()));
     }
 
     @Test

@@ -67,10 +67,14 @@ class MutualTlsTest {
         return new TlsIdentity(keys.getPrivate(), Pem.certificates(cert));
     }
 
+    /** What a server does: an identity from its CA, trusting that CA. */
+    private static SSLContext serverOf(ClusterCa issuer) {
+        return TlsContexts.mutual(issuer.issueServer(List.of("127.0.0.1"), Duration.ofDays(1)), issuer.certificate());
+    }
+
     @Test
     void serverAndNodeOfOneCaShakeHands() throws Exception {
-        SSLContext server = TlsContexts.mutual(ca.issueServer(List.of("127.0.0.1"), Duration.ofDays(1)),
-                ca.certificate());
+        SSLContext server = serverOf(ca);
         SSLContext client = TlsContexts.mutual(node(ca, random), ca.certificate());
 
         try (SSLServerSocket listener = listen(server)) {
@@ -82,8 +86,7 @@ class MutualTlsTest {
 
     @Test
     void aNodeCertificateFromAnotherCaIsRefused() throws Exception {
-        SSLContext server = TlsContexts.mutual(ca.issueServer(List.of("127.0.0.1"), Duration.ofDays(1)),
-                ca.certificate());
+        SSLContext server = serverOf(ca);
         SSLContext stranger = TlsContexts.mutual(node(otherCa, random), ca.certificate());
 
         try (SSLServerSocket listener = listen(server)) {
@@ -97,8 +100,7 @@ class MutualTlsTest {
 
     @Test
     void aServerOfAnotherCaIsRefusedByTheNode() throws Exception {
-        SSLContext impostor = TlsContexts.mutual(otherCa.issueServer(List.of("127.0.0.1"), Duration.ofDays(1)),
-                otherCa.certificate());
+        SSLContext impostor = serverOf(otherCa);
         SSLContext client = TlsContexts.trusting(ca.certificate());
 
         try (SSLServerSocket listener = listen(impostor)) {
