@@ -2,11 +2,18 @@ package io.cluman.bench;
 
 import io.cluman.client.ApiException;
 import io.cluman.client.ClumanClient;
+import io.cluman.client.tls.Csr;
+import io.cluman.client.tls.EcKeys;
+import io.cluman.client.tls.Pem;
+import io.cluman.client.tls.TlsContexts;
+import io.cluman.client.tls.TlsIdentity;
 import io.cluman.model.agent.HeartbeatRequest;
 import io.cluman.model.agent.HeartbeatResponse;
 import io.cluman.model.agent.JoinRequest;
 import io.cluman.model.agent.JoinResponse;
+import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
+import java.security.KeyPair;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +41,10 @@ final class SimulatedAgent implements Runnable {
     private final boolean fixedRate;
     private String nodeId;
     private long intervalMillis; // from the last reply
+    /** The node's own mutual-TLS client once it joined: agents speak with their node certificate. */
+    private ClumanClient nodeClient;
+    private HttpClient nodeHttp;
+    private final KeyPair keys;
 
     SimulatedAgent(int index, ClumanClient client, RandomGenerator random, SimulatedFleet fleet, long joinAt,
                    boolean fixedRate) {
@@ -45,6 +56,7 @@ final class SimulatedAgent implements Runnable {
         this.fleet = fleet;
         this.counters = fleet.counters();
         this.joinAt = joinAt;
+        this.keys = EcKeys.generate(new java.security.SecureRandom());
     }
 
     @Override
@@ -63,6 +75,9 @@ final class SimulatedAgent implements Runnable {
         } catch (InterruptedException e) {
             // stopped
         } finally {
+            if (nodeHttp != null) {
+                nodeHttp.close();
+            }
             fleet.ended();
         }
     }
@@ -74,9 +89,10 @@ final class SimulatedAgent implements Runnable {
             long started = System.nanoTime();
             try {
                 JoinResponse reply = client.join(new JoinRequest(nodeId, node.facts().hostname(),
-                        Map.of("bench", "heartbeat"), node.facts()));
+                        Map.of("bench", "heartbeat"), node.facts(), Csr.pem(Csr.create(keys, "new-node"))));
                 counters.joinLatency.record((System.nanoTime() - started) / 1000);
                 nodeId = reply.nodeId();
+                connect(reply);
                 intervalMillis = reply.heartbeatIntervalMillis() > 0 ? reply.heartbeatIntervalMillis() : 5000;
                 return;
             } catch (RuntimeException e) {
@@ -91,13 +107,26 @@ final class SimulatedAgent implements Runnable {
         }
     }
 
+    /** The node's mutual-TLS client, with the certificate of {@code reply}, at the server's agent port. */
+    private void connect(JoinResponse reply) {
+        TlsIdentity identity = new TlsIdentity(keys.getPrivate(), Pem.certificates(reply.certificate()));
+        if (nodeHttp != null) {
+            nodeHttp.close();
+        }
+        nodeHttp = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(java.time.Duration.ofSeconds(5)).executor(fleet.executor())
+                .sslContext(TlsContexts.mutual(identity, Pem.certificate(reply.ca()))).build();
+        nodeClient = ClumanClient.connect("https://" + client.address().getHost() + ":" + reply.agentPort(), null,
+                nodeHttp);
+    }
+
     /** One heartbeat planned for {@code planned}; when the next one is due. */
     private long heartbeat(long planned) throws InterruptedException {
         HeartbeatRequest request = new HeartbeatRequest(nodeId, node.facts(), node.metrics(Instant.now()),
                 node.drivers());
         long started = System.nanoTime();
         try {
-            HeartbeatResponse reply = client.heartbeat(request);
+            HeartbeatResponse reply = nodeClient.heartbeat(request);
             long answered = System.nanoTime();
             if (reply.heartbeatIntervalMillis() > 0) {
                 intervalMillis = reply.heartbeatIntervalMillis();
