@@ -13,6 +13,7 @@ import io.cluman.agent.heartbeat.LoopTiming;
 import io.cluman.agent.host.FactsCollector;
 import io.cluman.agent.host.MetricsSampler;
 import io.cluman.agent.identity.CredentialStore;
+import io.cluman.agent.identity.NodeCredentials;
 import io.cluman.agent.identity.NodeIdFile;
 import io.cluman.agent.tasks.AssignmentLoop;
 import io.cluman.agent.tls.CertificateRenewal;
@@ -169,6 +170,11 @@ public final class AgentWiring implements AutoCloseable {
     /** The node's lifecycle state as of the last heartbeat reply. */
     public Optional<NodeState> state() {
         return loop.state();
+    }
+
+    /** The node's credentials: empty before the first join (or after the node was removed). */
+    public Optional<NodeCredentials> credentials() {
+        return tls.credentials();
     }
 
     /** The names of the drivers detected at start. */
