@@ -82,10 +82,7 @@ public final class HeartbeatLoop implements AutoCloseable {
     private boolean closed; // guarded by lock
     private Thread thread; // guarded by lock
 
-    /**
-     * @param name   the node's name; blank: the hostname from the report's facts
-     * @param labels the node's labels, sent with every join
-     */
+    /** A loop without node certificates: the join token for every request. */
     public HeartbeatLoop(ClumanClient client, NodeIdFile idFile, String name, Map<String, String> labels,
                          NodeReport report, InstantSource clock, LoopTiming timing) {
         this(client, idFile, JoinCredentials.NONE, name, labels, report, clock, timing);
