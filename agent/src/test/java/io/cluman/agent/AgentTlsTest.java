@@ -158,6 +158,22 @@ class AgentTlsTest {
     }
 
     @Test
+    void aRefusedHeartbeatOverMutualTlsJoinsAgainWithTheCertificate() {
+        server = FakeServer.withCa(TOKEN, ca).joinInterval(100).heartbeatInterval(100);
+        try (AgentWiring agent = agent(TOKEN, Duration.ofMinutes(1))) {
+            agent.start();
+            await().atMost(GENEROUS).until(() -> server.beats().size() >= 1);
+
+            server.failHeartbeats(403, 1);
+            await().atMost(GENEROUS).until(() -> server.joins().size() == 2);
+
+            assertThat(server.joins().get(1).nodeId()).isEqualTo("node-1");
+            assertThat(server.joins().get(1).csr()).isNull();
+            assertThat(agent.nodeId()).contains("node-1");
+        }
+    }
+
+    @Test
     void renewalSwapsTheCertificateWithoutARestart() {
         server = FakeServer.withCa(TOKEN, ca).certificateLifetime(Duration.ofSeconds(6)).joinInterval(100)
                 .heartbeatInterval(100);
