@@ -10,6 +10,7 @@ import io.cluman.model.agent.JoinResponse;
 import io.cluman.model.node.NodeFacts;
 import io.cluman.model.node.NodeState;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -205,8 +206,9 @@ public final class HeartbeatLoop implements AutoCloseable {
                 LOG.warn("join at {} {}; retrying in {}", client.address(),
                         named ? "gave credentials the agent does not trust" : "answered without a node id", text(wait));
             } catch (ApiException e) {
+                URI refusedBy = client.address(); // before the credentials go: then it is the join URL
                 if ((e.status() == 401 || e.status() == 403) && credentials.dropAfterRejection()) {
-                    forgetNode(e);
+                    forgetNode(refusedBy, e);
                     continue;
                 }
                 wait = e.status() >= 500 || e.status() == 429 ? backoff.next() : timing.rejectedRetry();
@@ -231,10 +233,10 @@ public final class HeartbeatLoop implements AutoCloseable {
     }
 
     /** The node was removed (its certificate refused): forget its id too, the next join makes a new node. */
-    private void forgetNode(ApiException e) {
+    private void forgetNode(URI refusedBy, ApiException e) {
         LOG.error("the server at {} refused node {}'s certificate ({}): the node was removed from the cluster;"
                 + " its credentials and id are deleted and the agent joins again with its token as a new node",
-                client.address(), nodeId, e.getMessage());
+                refusedBy, nodeId, e.getMessage());
         try {
             idFile.delete();
         } catch (UncheckedIOException failed) {
