@@ -12,7 +12,7 @@ import java.util.Map;
  * How one agent is set up. The canonical constructor validates, so an instance is always usable.
  *
  * @param joinUrl address of the server, {@code http(s)://host:port} (no trailing slash)
- * @param token   the join token, sent as bearer token
+ * @param token   the join token, sent as bearer token on the first join only (later: the node certificate)
  * @param dataDir where the agent keeps its state (the node id)
  * @param name    the node's name; null means "the hostname"
  * @param labels  the node's labels

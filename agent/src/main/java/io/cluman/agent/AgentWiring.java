@@ -12,8 +12,12 @@ import io.cluman.agent.heartbeat.HeartbeatLoop;
 import io.cluman.agent.heartbeat.LoopTiming;
 import io.cluman.agent.host.FactsCollector;
 import io.cluman.agent.host.MetricsSampler;
+import io.cluman.agent.identity.CredentialStore;
+import io.cluman.agent.identity.NodeCredentials;
 import io.cluman.agent.identity.NodeIdFile;
 import io.cluman.agent.tasks.AssignmentLoop;
+import io.cluman.agent.tls.CertificateRenewal;
+import io.cluman.agent.tls.NodeTls;
 import io.cluman.client.ClientTls;
 import io.cluman.client.ClumanClient;
 import io.cluman.model.node.NodeState;
@@ -22,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -39,8 +44,10 @@ import oshi.SystemInfo;
 /**
  * One agent, assembled with {@code new}: the node-id file, OSHI's {@link SystemInfo} (one per agent),
  * the task drivers ({@link ProcessDriver}, and {@link DockerDriver} when {@code DOCKER_HOST} names a unix
- * socket or none is set), the HTTP client and the {@link HeartbeatLoop}. Several agents may live in one JVM
- * (tests): nothing here is static.
+ * socket or none is set), the node's TLS credentials ({@link NodeTls}: the one client to the server asks it
+ * where each request goes, the join address with the token or the agent port with the node certificate),
+ * the {@link HeartbeatLoop} and the {@link CertificateRenewal}. Several agents may live in one JVM (tests):
+ * nothing here is static.
  *
  * <pre>{@code
  * try (AgentWiring agent = new AgentWiring(AgentConfig.of(url, token, dir, null, "zone=a"), InstantSource.system())) {
@@ -51,9 +58,9 @@ import oshi.SystemInfo;
  * }</pre>
  *
  * <p>The constructor does no I/O beyond reading OSHI's first CPU ticks; {@link #start()} creates the
- * data dir, detects the drivers (bounded by the docker ping's 2 s timeout), starts the local API
- * ({@link LocalApiServer}, whose address goes to the server with the facts) and starts the loop's
- * thread, then returns. {@link #close()} stops heartbeats and releases the HTTP client; it will not
+ * data dir, reads the kept credentials, detects the drivers (bounded by the docker ping's 2 s timeout),
+ * binds the local API ({@link LocalApiServer}, whose address goes to the server with the facts; its TLS
+ * handshakes fail until the node has credentials) and starts the loops' threads, then returns. {@link #close()} stops heartbeats and releases the HTTP client; it will not
  * stop work that task runners started (the agent re-attaches to it after a restart).
  *
  * <p>The loop runs on a virtual thread, which does not keep the JVM alive: a process that only runs
@@ -63,10 +70,14 @@ import oshi.SystemInfo;
 public final class AgentWiring implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AgentWiring.class);
     private static final Duration FACTS_MAX_AGE = Duration.ofMinutes(1);
+    /** How often the renewal looks at the node certificate. */
+    static final Duration RENEWAL_CHECK = Duration.ofMinutes(1);
+    private static final Duration RENEWAL_MAX_BACKOFF = Duration.ofMinutes(10);
 
     private final AgentConfig config;
     private final ExecutorService httpExecutor;
-    private final HttpClient http;
+    private final NodeTls tls;
+    private final CertificateRenewal renewal;
     private final DriverSet drivers;
     private final List<TaskDriver> taskDrivers;
     private final HeartbeatLoop loop;
@@ -89,36 +100,46 @@ public final class AgentWiring implements AutoCloseable {
     }
 
     AgentWiring(AgentConfig config, InstantSource clock, List<DriverProbe> driverCandidates, LoopTiming timing) {
+        this(config, clock, driverCandidates, timing, RENEWAL_CHECK);
+    }
+
+    /** @param renewalCheck how often the renewal looks at the node certificate */
+    AgentWiring(AgentConfig config, InstantSource clock, List<DriverProbe> driverCandidates, LoopTiming timing,
+                Duration renewalCheck) {
         this.config = config;
         this.httpExecutor = Executors.newVirtualThreadPerTaskExecutor();
-        HttpClient.Builder httpBuilder = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(5))
-                .executor(httpExecutor)
-                .version(HttpClient.Version.HTTP_1_1);
-        if (config.caFile() != null) {
-            httpBuilder.sslContext(ClientTls.trusting(config.caFile()));
-        }
-        this.http = httpBuilder.build();
-        this.client = ClumanClient.connect(config.joinUrl(), config.token(), http);
+        SecureRandom random = new SecureRandom();
+        // an https join address signed by another CA is trusted through --ca-file; the agent port through the
+        // cluster CA the join answered with
+        this.tls = new NodeTls(new CredentialStore(config.dataDir()), config.joinUrl(), config.token(),
+                () -> {
+                    HttpClient.Builder builder = HttpClient.newBuilder()
+                            .connectTimeout(Duration.ofSeconds(5))
+                            .executor(httpExecutor)
+                            .version(HttpClient.Version.HTTP_1_1);
+                    return config.caFile() == null ? builder : builder.sslContext(ClientTls.trusting(config.caFile()));
+                }, random);
+        this.client = ClumanClient.switching(tls);
+        this.renewal = new CertificateRenewal(tls, client, clock, random, renewalCheck, RENEWAL_MAX_BACKOFF);
         SystemInfo system = new SystemInfo();
         this.drivers = new DriverSet(driverCandidates);
         this.taskDrivers = driverCandidates.stream().filter(TaskDriver.class::isInstance).map(TaskDriver.class::cast)
                 .toList();
         FactsCollector facts = new FactsCollector(system);
-        this.localApi = new LocalApiServer(config.localApi(), config.token(), this::task, drivers,
+        this.localApi = new LocalApiServer(config.localApi(), tls::credentials, this::task, drivers,
                 facts::primaryAddress);
         HostReport report = new HostReport(facts, new MetricsSampler(system, config.dataDir(), clock), drivers, clock,
                 FACTS_MAX_AGE, localApi::address);
-        this.loop = new HeartbeatLoop(client, new NodeIdFile(config.dataDir()),
+        this.loop = new HeartbeatLoop(client, new NodeIdFile(config.dataDir()), tls,
                 config.name() == null ? "" : config.name(), config.labels(), report, clock, timing);
     }
 
     /**
-     * Creates the data dir, detects drivers, starts the local API, starts joining and heartbeating; returns
-     * at once after.
+     * Creates the data dir, reads the kept credentials, detects drivers, starts the local API, starts joining,
+     * heartbeating and renewing; returns at once after.
      *
-     * @throws UncheckedIOException when the data dir cannot be created or its node-id file read, or the local
-     *                              API cannot listen where it is told to
+     * @throws UncheckedIOException when the data dir cannot be created or its node-id or credential files read,
+     *                              or the local API cannot listen where it is told to
      */
     public void start() {
         Path dir = config.dataDir();
@@ -127,11 +148,13 @@ public final class AgentWiring implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the agent's data dir " + dir + ": " + e.getMessage(), e);
         }
+        tls.load();
         drivers.detect();
         localApi.start();
         LOG.info("agent starting: server {}, data dir {}, drivers {}, local API {}", config.joinUrl(), dir,
                 drivers.names(), localApi.address());
         loop.start();
+        renewal.start();
         loop.joined().thenAccept(this::runTasks);
     }
 
@@ -153,6 +176,11 @@ public final class AgentWiring implements AutoCloseable {
     /** The node's lifecycle state as of the last heartbeat reply. */
     public Optional<NodeState> state() {
         return loop.state();
+    }
+
+    /** The node's credentials: empty before the first join (or after the node was removed). */
+    public Optional<NodeCredentials> credentials() {
+        return tls.credentials();
     }
 
     /** The names of the drivers detected at start. */
@@ -206,7 +234,7 @@ public final class AgentWiring implements AutoCloseable {
     }
 
     /**
-     * Stops the local API, heartbeats (promptly: no heartbeat starts after this returns), the HTTP client and
+     * Stops the local API, heartbeats (promptly: no heartbeat starts after this returns), renewals, the HTTP clients and
      * the drivers' connections and threads. Tasks keep running. Idempotent.
      */
     @Override
@@ -214,11 +242,12 @@ public final class AgentWiring implements AutoCloseable {
         try {
             localApi.close();
             loop.close();
+            renewal.close();
             AssignmentLoop running = assignments;
             if (running != null) {
                 running.close();
             }
-            http.shutdownNow();
+            tls.close();
             httpExecutor.shutdownNow();
             taskDrivers.forEach(TaskDriver::close);
         } finally {

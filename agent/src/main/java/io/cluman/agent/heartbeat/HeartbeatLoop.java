@@ -10,6 +10,7 @@ import io.cluman.model.agent.JoinResponse;
 import io.cluman.model.node.NodeFacts;
 import io.cluman.model.node.NodeState;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -44,6 +45,13 @@ import org.slf4j.LoggerFactory;
  * <p>A 404 on a heartbeat means the server forgot the node: the loop joins again at once, sending the
  * kept id, so the node keeps its identity.
  *
+ * <p>The node's certificate is the {@link JoinCredentials}' business: they add a certificate request to a
+ * join made with the token and take the certificate from its reply (refusing a reply whose CA does not match
+ * the token's pin: the loop then retries as after a rejection). A 401 on a join made with the node's
+ * certificate means the node was removed: the credentials and the kept id are dropped and the loop joins
+ * again with the token, as a new node. A 403 (the node is decommissioned) keeps them and retries slowly. A 401/403 on a heartbeat over the certificate sends the loop back to
+ * joining, which finds out which it is.
+ *
  * <p><b>Threading.</b> The loop runs on one virtual thread started by {@link #start()}; it alone calls
  * the client, the {@link NodeReport} and the {@link NodeIdFile}. Between attempts it waits on a
  * {@link Condition} with a timeout computed from the injected clock (re-checked after every wake-up,
@@ -59,6 +67,7 @@ public final class HeartbeatLoop implements AutoCloseable {
 
     private final ClumanClient client;
     private final NodeIdFile idFile;
+    private final JoinCredentials credentials;
     private final String name;
     private final Map<String, String> labels;
     private final NodeReport report;
@@ -74,14 +83,22 @@ public final class HeartbeatLoop implements AutoCloseable {
     private boolean closed; // guarded by lock
     private Thread thread; // guarded by lock
 
-    /**
-     * @param name   the node's name; blank: the hostname from the report's facts
-     * @param labels the node's labels, sent with every join
-     */
+    /** A loop without node certificates: the join token for every request. */
     public HeartbeatLoop(ClumanClient client, NodeIdFile idFile, String name, Map<String, String> labels,
                          NodeReport report, InstantSource clock, LoopTiming timing) {
+        this(client, idFile, JoinCredentials.NONE, name, labels, report, clock, timing);
+    }
+
+    /**
+     * @param credentials the node's certificate: what joins send and what their replies give
+     * @param name        the node's name; blank: the hostname from the report's facts
+     * @param labels      the node's labels, sent with every join
+     */
+    public HeartbeatLoop(ClumanClient client, NodeIdFile idFile, JoinCredentials credentials, String name,
+                         Map<String, String> labels, NodeReport report, InstantSource clock, LoopTiming timing) {
         this.client = client;
         this.idFile = idFile;
+        this.credentials = credentials;
         this.name = name == null ? "" : name;
         this.labels = Map.copyOf(labels);
         this.report = report;
@@ -180,13 +197,22 @@ public final class HeartbeatLoop implements AutoCloseable {
             Duration wait;
             try {
                 JoinResponse reply = client.join(joinRequest());
-                if (reply != null && reply.nodeId() != null && !reply.nodeId().isBlank()) {
+                boolean named = reply != null && reply.nodeId() != null && !reply.nodeId().isBlank();
+                if (named && credentials.accept(reply)) {
                     accept(reply);
                     return Optional.of(interval(reply.heartbeatIntervalMillis(), timing.defaultInterval()));
                 }
-                wait = backoff.next();
-                LOG.warn("join at {} answered without a node id; retrying in {}", client.address(), text(wait));
+                wait = named ? timing.rejectedRetry() : backoff.next();
+                LOG.warn("join at {} {}; retrying in {}", client.address(),
+                        named ? "gave credentials the agent does not trust" : "answered without a node id", text(wait));
             } catch (ApiException e) {
+                URI refusedBy = client.address(); // before the credentials go: then it is the join URL
+                // 401: the node was removed, its certificate admits it no more. 403 (decommissioned) keeps it:
+                // the node is still the cluster's, an operator may commission it again.
+                if (e.status() == 401 && credentials.dropAfterRejection()) {
+                    forgetNode(refusedBy, e);
+                    continue;
+                }
                 wait = e.status() >= 500 || e.status() == 429 ? backoff.next() : timing.rejectedRetry();
                 logJoinRejected(e, wait);
             } catch (RuntimeException e) {
@@ -204,7 +230,22 @@ public final class HeartbeatLoop implements AutoCloseable {
 
     private JoinRequest joinRequest() {
         NodeFacts facts = report.facts();
-        return new JoinRequest(nodeId, name.isBlank() ? facts.hostname() : name, labels, facts);
+        return new JoinRequest(nodeId, name.isBlank() ? facts.hostname() : name, labels, facts,
+                credentials.csrForJoin(nodeId));
+    }
+
+    /** The node was removed (its certificate refused): forget its id too, the next join makes a new node. */
+    private void forgetNode(URI refusedBy, ApiException e) {
+        LOG.error("the server at {} refused node {}'s certificate ({}): the node was removed from the cluster;"
+                + " its credentials and id are deleted and the agent joins again with its token as a new node",
+                refusedBy, nodeId, e.getMessage());
+        try {
+            idFile.delete();
+        } catch (UncheckedIOException failed) {
+            LOG.error("{}; the next join sends no id anyway", failed.getMessage());
+        }
+        nodeId = null;
+        idKept = false;
     }
 
     private void accept(JoinResponse reply) {
@@ -265,6 +306,11 @@ public final class HeartbeatLoop implements AutoCloseable {
                 }
                 if (e.status() == 404) {
                     LOG.info("the server at {} forgot node {}; rejoining with the same id", client.address(), nodeId);
+                    return;
+                }
+                if ((e.status() == 401 || e.status() == 403) && credentials.inUse()) {
+                    LOG.error("the server at {} refused node {}'s certificate on a heartbeat ({}); joining again",
+                            client.address(), nodeId, e.getMessage());
                     return;
                 }
                 failures++;

@@ -148,12 +148,12 @@ class LocalApiServerTest {
     }
 
     @Test
-    void aWrongOrMissingTokenIsRefused() {
+    void aWrongOrMissingApiKeyIsRefused() {
         TaskHandle task = run("echo secret");
         for (String token : new String[] {null, "", "not-the-token", LocalApiFixture.TOKEN + "x"}) {
             HttpResponse<String> answer = calls.get("/v1/local/tasks/" + task.allocId() + "/logs", token);
             assertThat(answer.statusCode()).as("token %s", token).isEqualTo(401);
-            assertThat(answer.body()).doesNotContain("secret").contains("Bearer");
+            assertThat(answer.body()).doesNotContain("secret").contains("X-Cluman-Api-Key");
         }
         assertThat(calls.get("/v1/local/unmanaged", "wrong").statusCode()).isEqualTo(401);
     }
