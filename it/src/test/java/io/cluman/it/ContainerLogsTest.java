@@ -1,6 +1,7 @@
 package io.cluman.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.model.HostConfig;
@@ -8,7 +9,10 @@ import io.cluman.agent.AgentConfig;
 import io.cluman.agent.AgentWiring;
 import io.cluman.agent.api.LocalApiConfig;
 import io.cluman.agent.driver.docker.DockerdProcess;
+import io.cluman.agent.identity.NodeCredentials;
 import io.cluman.client.ClumanClient;
+import io.cluman.client.tls.TlsContexts;
+import io.cluman.client.tls.TlsIdentity;
 import io.cluman.model.api.ContainerRequest;
 import io.cluman.model.api.ContainerView;
 import io.cluman.model.api.LogQuery;
@@ -24,6 +28,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.HashMap;
@@ -201,18 +206,39 @@ class ContainerLogsTest {
     }
 
     @Test
-    void theAgentRefusesAWrongToken() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        URI unmanaged = URI.create("http://" + agent.apiAddress() + "/v1/local/unmanaged");
-        HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(unmanaged).header("Authorization",
-                "Bearer " + server.adminToken()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(wrong.statusCode()).isEqualTo(401);
-        HttpResponse<String> none = http.send(HttpRequest.newBuilder(unmanaged).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(none.statusCode()).isEqualTo(401);
-        HttpResponse<String> right = http.send(HttpRequest.newBuilder(unmanaged).header("Authorization",
-                "Bearer " + server.joinToken()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(right.statusCode()).isEqualTo(200);
+    void theLocalApiTakesOnlyTheServersCertificateWithTheNodesKey() throws Exception {
+        URI unmanaged = URI.create("https://" + agent.apiAddress() + "/v1/local/unmanaged");
+        X509Certificate ca = server.clusterCa().certificate();
+        String key = agent.credentials().orElseThrow().localApiKey();
+        String host = unmanaged.getHost();
+
+        try (HttpClient anonymous = HttpClient.newBuilder().sslContext(TlsContexts.trusting(ca)).build()) {
+            assertThatThrownBy(() -> anonymous.send(local(unmanaged, key), HttpResponse.BodyHandlers.ofString()))
+                    .as("no client certificate: the handshake fails").isInstanceOf(java.io.IOException.class);
+        }
+        try (HttpClient plain = HttpClient.newHttpClient()) {
+            assertThatThrownBy(() -> plain.send(local(URI.create("http://" + agent.apiAddress()
+                    + "/v1/local/unmanaged"), key), HttpResponse.BodyHandlers.ofString()))
+                    .as("plain HTTP is not answered").isInstanceOf(java.io.IOException.class);
+        }
+        TlsIdentity asServer = server.clusterCa().issueServer(List.of("127.0.0.1", host), Duration.ofHours(1));
+        try (HttpClient http = HttpClient.newBuilder().sslContext(TlsContexts.mutual(asServer, ca)).build()) {
+            assertThat(http.send(local(unmanaged, "wrong"), HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .as("the server's certificate with a wrong key").isEqualTo(401);
+            assertThat(http.send(HttpRequest.newBuilder(unmanaged).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode()).as("without a key").isEqualTo(401);
+            assertThat(http.send(local(unmanaged, key), HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .isEqualTo(200);
+        }
+        NodeCredentials own = agent.credentials().orElseThrow();
+        try (HttpClient http = HttpClient.newBuilder().sslContext(TlsContexts.mutual(own.identity(), ca)).build()) {
+            assertThat(http.send(local(unmanaged, key), HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .as("a node's certificate is not the server's, even with the key").isEqualTo(403);
+        }
+    }
+
+    private static HttpRequest local(URI uri, String key) {
+        return HttpRequest.newBuilder(uri).header("X-Cluman-Api-Key", key).build();
     }
 
     private AgentWiring restartedAgent() {

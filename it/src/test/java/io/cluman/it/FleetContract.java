@@ -11,6 +11,7 @@ import io.cluman.model.event.Topic;
 import io.cluman.model.node.NodeState;
 import io.cluman.server.ServerConfig;
 import io.cluman.server.ServerWiring;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,6 +97,9 @@ abstract class FleetContract {
         await().atMost(Duration.ofSeconds(20)).until(() -> admin().nodes(Map.of("state", "ACTIVE")).size() == 3);
         String idA = nodes.get(0).id();
 
+        // a kill -9 before the agent stored its certificate would make it join again as a new node
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(dir.resolve("node-a").resolve("node.crt"))
+                && Files.exists(dir.resolve("node-a").resolve("node-id")));
         a.kill();
         Instant killedAt = Instant.now();
         await().atMost(Duration.ofSeconds(16)).until(() -> !admin().node(idA).on());
