@@ -46,6 +46,7 @@ import io.cluman.server.pki.AgentEnrollment;
 import io.cluman.server.pki.ClusterCa;
 import io.cluman.server.pki.ServerCredentials;
 import io.cluman.server.api.AgentConnector;
+import io.cluman.server.api.ApiOptions;
 import io.cluman.server.placement.PlanApplier;
 import io.cluman.server.registries.ManifestLabels;
 import io.cluman.server.registries.PullFailures;
@@ -53,6 +54,8 @@ import io.cluman.server.registries.RegistryCatalog;
 import io.cluman.server.registries.RegistryLogins;
 import io.cluman.server.registries.RegistryOperations;
 import io.cluman.server.security.BootstrapTokens;
+import io.cluman.server.security.PrivateFile;
+import io.cluman.server.tls.ApiTls;
 import io.cluman.server.security.SecretBox;
 import io.cluman.server.security.SecretKeyFile;
 import io.cluman.server.security.TokenVerifier;
@@ -86,6 +89,8 @@ public final class ServerWiring implements AutoCloseable {
     static final int EVENT_HISTORY = 10_000;
     /** How many times a placement re-plans after losing a compare-and-swap to another placement. */
     static final int PLACEMENT_ATTEMPTS = 8;
+    /** The cluster CA's certificate in the data dir, for clients of the API. */
+    public static final String CA_FILE = "ca.crt";
 
     private final List<AutoCloseable> closeOrder;
     private final ServerConfig config;
@@ -132,6 +137,8 @@ public final class ServerWiring implements AutoCloseable {
         AssignmentFeed assignments = remember(new AssignmentFeed(store, repos.containers()).start());
         java.util.concurrent.atomic.AtomicInteger agentPort = new java.util.concurrent.atomic.AtomicInteger();
         ServerCredentials serverTls = ServerCredentials.issue(clusterCa, config.bindHost(), config.agents().agentUrl());
+        // public: clients of an API served with --tls auto trust it (the CLI finds it beside admin.token)
+        PrivateFile.write(config.dataDir().resolve(CA_FILE), clusterCa.certificatePem());
         AgentEnrollment enrollment = new AgentEnrollment(clusterCa, secretBox, config.agents().nodeCertTtl(),
                 agentPort::get, config.agents().agentUrl());
         AgentLink agentLink = remember(new AgentLink(serverTls.context(), enrollment::localApiKey));
@@ -181,10 +188,16 @@ public final class ServerWiring implements AutoCloseable {
                 logins, agents, services, applications, new TokenOperations(repos.tokens(), clock, random),
                 new JoinTokens(repos.joinTokens(), clusterCa.pin(), ids, clock, random), clusterCa, enrollment,
                 new AgentConnector(config.bindHost(), config.agents().port(), serverTls.context())),
-                config.bindHost(), config.port(), config.api()));
+                config.bindHost(), config.port(), apiOptions(config.api(), serverTls)));
         agentPort.set(api.agentPort());
         closeFirst.addAll(List.of(leadership, eventFeed, errorFeed, assignments));
         leadership.start(new LeaderControllers(controllers));
+    }
+
+    /** {@code options} with {@code --tls auto} turned into this server's certificate from the cluster CA. */
+    private static ApiOptions apiOptions(ApiOptions options, ServerCredentials serverTls) {
+        return options.tls() instanceof ApiTls.Auto ? options.withTls(new ApiTls.Issued(serverTls.identity()))
+                : options;
     }
 
     /** Opens the store, starts the API and, as leader, the controllers. */

@@ -80,9 +80,9 @@ public final class DevCommand implements Callable<Integer> {
         ServerWiring server = ServerWiring.start(config, clock);
         AgentWiring agent;
         try {
-            // with --tls-cert the local agent trusts that certificate (it must name 127.0.0.1)
+            // with --tls-cert the local agent trusts that certificate (it must name 127.0.0.1); with --tls auto the CA
             agent = new AgentWiring(new AgentConfig(server.url(), server.joinToken(), data.resolve("agent"), null,
-                    Map.of(), localApi, tls.certFile().orElse(null)), clock);
+                    Map.of(), localApi, tls.trustFile(data).orElse(null)), clock);
         } catch (RuntimeException e) {
             Lifetime.close(err, List.of(server));
             throw e;

@@ -6,10 +6,16 @@ import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --tls-*} options of {@code server} and {@code dev}: HTTPS on the API port from PEM files.
- * ({@code --tls auto}, a certificate from the cluster CA, will be a further option here.)
+ * The {@code --tls*} options of {@code server} and {@code dev}: HTTPS on the API port from PEM files, or
+ * ({@code --tls auto}) with the server's certificate from the cluster CA, whose certificate clients trust
+ * from {@code <data>/ca.crt}.
  */
 public final class TlsOptions {
+    @Option(names = "--tls", paramLabel = "auto",
+            description = "auto: serve the API over HTTPS only with a certificate from the cluster CA; clients trust"
+                    + " the CA in <data>/ca.crt (the CLI on this machine finds it).")
+    String mode;
+
     @Option(names = "--tls-cert", paramLabel = "FILE",
             description = "Serve the API over HTTPS only, with this PEM certificate chain (server certificate first);"
                     + " needs --tls-key.")
@@ -19,9 +25,12 @@ public final class TlsOptions {
             description = "The PEM private key (PKCS#8, BEGIN PRIVATE KEY; EC or RSA) of --tls-cert.")
     Path key;
 
-    /** The certificate file, for a local client (the agent of {@code cluman dev}) to trust. */
-    Optional<Path> certFile() {
-        return Optional.ofNullable(cert);
+    /**
+     * What a local client (the agent of {@code cluman dev}) trusts: the given certificate, or with
+     * {@code --tls auto} the cluster CA the server writes to {@code dataDir}.
+     */
+    Optional<Path> trustFile(Path dataDir) {
+        return "auto".equals(mode) ? Optional.of(dataDir.resolve("ca.crt")) : Optional.ofNullable(cert);
     }
 
     /**
@@ -30,6 +39,17 @@ public final class TlsOptions {
      * @throws IllegalArgumentException naming the option at fault
      */
     ApiTls tls() {
+        if (mode != null) {
+            if (!mode.equals("auto")) {
+                throw new IllegalArgumentException("--tls takes 'auto', not '" + mode + "' (files go with --tls-cert"
+                        + " and --tls-key)");
+            }
+            if (cert != null || key != null) {
+                throw new IllegalArgumentException("--tls auto and --tls-cert/--tls-key exclude each other: choose the"
+                        + " cluster CA's certificate or your own");
+            }
+            return new ApiTls.Auto();
+        }
         if (cert == null && key == null) {
             return ApiTls.PLAIN;
         }

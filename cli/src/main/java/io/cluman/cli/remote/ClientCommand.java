@@ -32,7 +32,7 @@ public abstract class ClientCommand implements Callable<Integer> {
         ClumanClient client;
         SSLContext tls;
         try {
-            tls = options.caFile().map(ClientTls::trusting).orElse(null);
+            tls = options.caFile(TokenDiscovery.ofProcess()).map(ClientTls::trusting).orElse(null);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--ca-file " + e.getMessage()
                     + ": give the server's certificate or its CA in PEM");

@@ -40,9 +40,15 @@ public final class ClientOptions {
         return discovery.find(token, dataDir).orElse("");
     }
 
-    /** The CA file to trust, if one was given. */
-    public java.util.Optional<Path> caFile() {
-        return java.util.Optional.ofNullable(caFile);
+    /**
+     * The CA file to trust: the one given, else for an {@code https://} address the cluster CA beside the
+     * admin token that {@code discovery} finds (a server with {@code --tls auto} writes it there).
+     */
+    public java.util.Optional<Path> caFile(TokenDiscovery discovery) {
+        if (caFile != null) {
+            return java.util.Optional.of(caFile);
+        }
+        return address().startsWith("https://") ? discovery.caFile(dataDir) : java.util.Optional.empty();
     }
 
     public OutputFormat format() {

@@ -23,6 +23,7 @@ import java.util.Optional;
  */
 public final class TokenDiscovery {
     static final String TOKEN_FILE = "admin.token";
+    static final String CA_FILE = "ca.crt";
 
     private final Map<String, String> env;
     private final Path workingDir;
@@ -58,6 +59,15 @@ public final class TokenDiscovery {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The cluster CA certificate ({@code ca.crt}) beside the first admin token file that exists: what a
+     * server started with {@code --tls auto} writes, for clients on its machine.
+     */
+    public Optional<Path> caFile(Path dataDir) {
+        return candidates(dataDir).stream().filter(Files::isReadable).findFirst()
+                .map(token -> token.resolveSibling(CA_FILE)).filter(Files::isReadable);
     }
 
     /** The token files looked at, in order. */

@@ -9,11 +9,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes a secret to a file only its owner can read (0600), whole or not at all (temp file, atomic move). */
-final class PrivateFile {
+public final class PrivateFile {
     private PrivateFile() {
     }
 
-    static void write(Path file, String text) {
+    public static void write(Path file, String text) {
         try {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.deleteIfExists(tmp);

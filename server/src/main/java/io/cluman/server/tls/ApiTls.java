@@ -10,10 +10,10 @@ import java.util.Optional;
  * <ul>
  *   <li>{@link Plain}: HTTP (the default; put a TLS proxy in front, or use one of the others);</li>
  *   <li>{@link FromFiles}: a certificate chain and PKCS#8 key in PEM files ({@code --tls-cert},
- *       {@code --tls-key}).</li>
+ *       {@code --tls-key});</li>
+ *   <li>{@link Auto}: the server's own certificate from the cluster CA ({@code --tls auto}), which the
+ *       server turns into {@link Issued} once the CA is loaded; clients trust {@code <data>/ca.crt}.</li>
  * </ul>
- * A certificate issued by the cluster CA ({@code --tls auto}) becomes a third variant here, and
- * {@link #keyStore()} its one switch case.
  */
 public sealed interface ApiTls {
     /** No TLS: the API serves plain HTTP. */
@@ -28,6 +28,9 @@ public sealed interface ApiTls {
         return switch (this) {
             case Plain p -> Optional.empty();
             case FromFiles f -> Optional.of(PemKeyStore.load(f.certFile(), f.keyFile()));
+            case Issued i -> Optional.of(PemKeyStore.of(i.identity().key(), i.identity().chain()));
+            case Auto a -> throw new IllegalStateException("--tls auto takes its certificate from the cluster CA"
+                    + " when the server starts: resolve it first");
         };
     }
 
@@ -38,6 +41,17 @@ public sealed interface ApiTls {
 
     /** Plain HTTP. */
     record Plain() implements ApiTls {
+    }
+
+    /** {@code --tls auto}: a certificate from the cluster CA, issued when the server starts. */
+    record Auto() implements ApiTls {
+    }
+
+    /** A key and chain issued by the cluster CA (what {@link Auto} becomes at start). */
+    record Issued(io.cluman.client.tls.TlsIdentity identity) implements ApiTls {
+        public Issued {
+            Objects.requireNonNull(identity, "identity");
+        }
     }
 
     /**

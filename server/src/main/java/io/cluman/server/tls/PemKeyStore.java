@@ -56,6 +56,18 @@ public final class PemKeyStore {
         }
     }
 
+    /** A key store of a key and chain already in memory (a certificate from the cluster CA). */
+    public static KeyStore of(PrivateKey key, java.util.List<java.security.cert.X509Certificate> chain) {
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry(ALIAS, key, PASSWORD.toCharArray(), chain.toArray(Certificate[]::new));
+            return store;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot hold the API certificate in a key store: " + e.getMessage(), e);
+        }
+    }
+
     private static Certificate[] chain(Path certFile) {
         byte[] pem = read(certFile, "--tls-cert", "the certificate chain (PEM, BEGIN CERTIFICATE)");
         try {
