@@ -8,6 +8,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import io.cluman.client.ClumanClient;
+import io.cluman.model.agent.JoinRequest;
+import io.cluman.model.api.JoinTokenRequest;
+import io.cluman.server.options.ConfigGitSettings;
+import io.cluman.server.options.ConfigRepoFixture;
 import io.cluman.model.api.RegistryRequest;
 import io.cluman.model.api.TokenRequest;
 import io.cluman.server.FakeAgents;
@@ -30,12 +34,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
- * No secret value (admin token, a created token, the join token, a registry password) shows in API
- * answers, the server's log, the events, or the files of the data dir, after a session that makes,
- * uses and mistypes all of them.
+ * No secret value (admin token, a created token, the standing join token, a made join token, a node's
+ * local API key, a registry password, the git repository's password) shows in API answers, the server's
+ * log, the events, or the files of the data dir, after a session that makes, uses and mistypes all of them.
  */
 class SecretsTest {
     private static final String PASSWORD = "Regi5try-Pa55word-7f3c";
+    private static final String GIT_PASSWORD = "G1t-Pa55word-93ab";
     /** The files whose whole point is to hold a secret for the operator (mode 0600). */
     private static final Set<String> SECRET_FILES = Set.of("admin.token", "join.token", "secret.key");
 
@@ -44,12 +49,16 @@ class SecretsTest {
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
     private final List<String> answers = new ArrayList<>();
     private TestServer server;
+    private ConfigRepoFixture repo;
 
     @BeforeEach
     void start() {
         log.start();
         root().addAppender(log);
-        server = new TestServer(ServerConfig.defaults(dir).withPort(0).withOffAfter(Duration.ofSeconds(3)));
+        repo = ConfigRepoFixture.init(dir.resolveSibling(dir.getFileName() + "-repo"));
+        repo.commit("all/busybox.yml", "env:\n  A: '1'\n");
+        server = new TestServer(ServerConfig.defaults(dir).withPort(0).withOffAfter(Duration.ofSeconds(3))
+                .withConfigGit(new ConfigGitSettings(repo.url(), "ci", GIT_PASSWORD, null, null)));
     }
 
     @AfterEach
@@ -57,6 +66,7 @@ class SecretsTest {
         if (server != null) {
             server.close();
         }
+        repo.close();
         root().detachAppender(log);
     }
 
@@ -78,10 +88,18 @@ class SecretsTest {
         String created = adminClient.createToken(new TokenRequest("ci", "operator", "1h")).token();
         adminClient.addRegistry(new RegistryRequest("local", "http://127.0.0.1:5000", "ci", PASSWORD));
         String node = FakeAgents.join(server.agent(), "web-1", Map.of());
+        // a join token made by an admin, spent by a node; the node's local API key comes with its join answer
+        String joinToken = adminClient.createJoinToken(new JoinTokenRequest("1h", 1, "one node")).token();
+        String localApiKey = FakeAgents.join(ClumanClient.connect(server.wiring().url(), joinToken),
+                new JoinRequest(null, "web-2", Map.of(), FakeAgents.facts("web-2"))).localApiKey();
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> server.send("GET", "/v1/nodes", null, created).statusCode() == 200);
 
         fetch("GET", "/v1/tokens", null, admin);
+        fetch("GET", "/v1/tokens/join", null, admin);
+        fetch("GET", "/v1/nodes", null, admin);
+        fetch("GET", "/v1/containers/defaults?image=busybox", null, admin);
+        fetch("POST", "/v1/agent/join", "{\"facts\":{}}", joinToken);
         fetch("GET", "/v1/registries", null, admin);
         fetch("GET", "/v1/registries/local", null, created);
         fetch("GET", "/v1/nodes/" + node, null, created);
@@ -103,7 +121,7 @@ class SecretsTest {
         fetch("GET", "/v1/events?topic=bus.cluman.errors&limit=1000", null, admin);
         assertThat(answers.get(answers.size() - 2)).as("the audit trail was fetched").contains("/v1/tokens");
 
-        List<String> secrets = List.of(admin, join, created, PASSWORD);
+        List<String> secrets = List.of(admin, join, created, PASSWORD, joinToken, localApiKey, GIT_PASSWORD);
         for (String secret : secrets) {
             assertThat(answers).as("API answers").noneMatch(a -> a.contains(secret));
             assertThat(logLines()).as("log lines").isNotEmpty().noneMatch(line -> line.contains(secret));
