@@ -118,7 +118,7 @@ public final class AgentWiring implements AutoCloseable {
                             .executor(httpExecutor)
                             .version(HttpClient.Version.HTTP_1_1);
                     return config.caFile() == null ? builder : builder.sslContext(ClientTls.trusting(config.caFile()));
-                }, random);
+                }, random, config.caFile() != null);
         this.client = ClumanClient.switching(tls);
         this.renewal = new CertificateRenewal(tls, client, clock, random, renewalCheck, RENEWAL_MAX_BACKOFF);
         SystemInfo system = new SystemInfo();

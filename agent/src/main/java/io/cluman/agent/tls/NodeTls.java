@@ -55,7 +55,9 @@ public final class NodeTls implements JoinCredentials, Supplier<ClientEndpoint>,
     private final String token;
     private final Supplier<HttpClient.Builder> clients;
     private final SecureRandom random;
-    private final ClientEndpoint joinEndpoint;
+    private final boolean trustGiven;
+    private volatile ClientEndpoint joinEndpoint;
+    private boolean pinChecked; // heartbeat thread only
     private volatile Current current;
     private KeyPair pending; // the key of the CSR sent with the last join; heartbeat thread only
 
@@ -66,6 +68,17 @@ public final class NodeTls implements JoinCredentials, Supplier<ClientEndpoint>,
      */
     public NodeTls(CredentialStore store, String joinUrl, String token, Supplier<HttpClient.Builder> clients,
                    SecureRandom random) {
+        this(store, joinUrl, token, clients, random, false);
+    }
+
+    /**
+     * @param trustGiven whether {@code clients} already trust what the join address presents ({@code --ca-file});
+     *                   if not, a first join over {@code https://} with a token that pins the cluster CA trusts
+     *                   that CA beside the JDK's, once {@code GET /v1/ca} showed it matches the pin
+     */
+    public NodeTls(CredentialStore store, String joinUrl, String token, Supplier<HttpClient.Builder> clients,
+                   SecureRandom random, boolean trustGiven) {
+        this.trustGiven = trustGiven;
         this.store = store;
         this.joinUrl = joinUrl;
         this.token = token;
@@ -99,6 +112,21 @@ public final class NodeTls implements JoinCredentials, Supplier<ClientEndpoint>,
         return now == null ? Optional.empty() : Optional.of(now.credentials());
     }
 
+    /** Before the first token join over https: trusts the cluster CA the token pins, when the server shows it. */
+    private void trustPinnedCa() {
+        if (pinChecked || trustGiven || !joinUrl.startsWith("https://") || CaPin.inJoinToken(token).isEmpty()) {
+            return;
+        }
+        PinnedCa.fetch(joinUrl, token).ifPresent(ca -> {
+            ClientEndpoint before = joinEndpoint;
+            joinEndpoint = ClientEndpoint.of(joinUrl, clients.get().sslContext(JoinTrust.jdkAnd(ca)).build(), token);
+            before.http().shutdownNow();
+            pinChecked = true;
+            LOG.info("the join address {} shows the cluster CA the join token pins ({}): trusting it for the join",
+                    joinUrl, CaPin.of(ca));
+        });
+    }
+
     @Override
     public boolean inUse() {
         return current != null;
@@ -109,6 +137,7 @@ public final class NodeTls implements JoinCredentials, Supplier<ClientEndpoint>,
         if (current != null) {
             return null;
         }
+        trustPinnedCa();
         pending = EcKeys.generate(random);
         return Csr.pem(Csr.create(pending, nodeId == null ? NEW_NODE_CN : nodeId));
     }

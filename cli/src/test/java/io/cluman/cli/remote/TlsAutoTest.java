@@ -2,7 +2,13 @@ package io.cluman.cli.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cluman.agent.AgentConfig;
+import io.cluman.agent.AgentWiring;
+import io.cluman.agent.api.LocalApiConfig;
 import io.cluman.cli.Run;
+import io.cluman.client.ClumanClient;
+import io.cluman.client.tls.TlsContexts;
+import io.cluman.model.api.JoinTokenRequest;
 import io.cluman.client.tls.CaPin;
 import io.cluman.client.tls.Pem;
 import io.cluman.server.ServerConfig;
@@ -16,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.InstantSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +54,7 @@ class TlsAutoTest {
         assertThat(CaPin.fingerprint(ca)).isEqualTo(server.clusterCa().fingerprint());
 
         try (HttpClient http = HttpClient.newBuilder()
-                .sslContext(io.cluman.client.tls.TlsContexts.trusting(ca)).build()) {
+                .sslContext(TlsContexts.trusting(ca)).build()) {
             HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/v1/health"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
@@ -63,6 +70,30 @@ class TlsAutoTest {
         Run plain = Run.of("node", "ls", "--addr", server.url().replace("https://", "http://"), "--data",
                 dir.toString());
         assertThat(plain.code()).as("plain HTTP is not answered").isNotZero();
+    }
+
+    @Test
+    void anAgentWithAPinnedJoinTokenJoinsOverHttpsWithoutACaFile() throws Exception {
+        X509Certificate ca = Pem.certificate(Files.readString(dir.resolve("ca.crt")));
+        ClumanClient admin = ClumanClient.connect(server.url(), server.adminToken(), TlsContexts.trusting(ca));
+        String token = admin.createJoinToken(new JoinTokenRequest("1h", 2, "pinned")).token();
+
+        try (AgentWiring agent = new AgentWiring(agentConfig(token, "pinned"), InstantSource.system())) {
+            agent.start();
+            assertThat(agent.awaitJoined(Duration.ofSeconds(20))).isTrue();
+        }
+        // a token naming another CA: the agent never trusts this server
+        String otherPin = token.replaceFirst("^CLJ1-[0-9a-f]{16}-", "CLJ1-0123456789abcdef-");
+        try (AgentWiring agent = new AgentWiring(agentConfig(otherPin, "stranger"), InstantSource.system())) {
+            agent.start();
+            assertThat(agent.awaitJoined(Duration.ofSeconds(3))).isFalse();
+        }
+        assertThat(admin.nodes(java.util.Map.of())).extracting(n -> n.name()).containsExactly("pinned");
+    }
+
+    private AgentConfig agentConfig(String token, String name) {
+        return new AgentConfig(server.url(), token, dir.resolve("agent-" + name), name, java.util.Map.of(),
+                new LocalApiConfig("127.0.0.1", 0, null), null);
     }
 
     @Test

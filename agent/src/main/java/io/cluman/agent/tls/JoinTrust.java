@@ -1,0 +1,117 @@
+package io.cluman.agent.tls;
+
+import java.net.Socket;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * What the first join over {@code https://} trusts when the join token pins the cluster CA: the JDK's CAs
+ * (a server certificate from a public CA) or the pinned cluster CA (a server started with
+ * {@code --tls auto}). Host names are checked either way.
+ */
+final class JoinTrust {
+    private JoinTrust() {
+    }
+
+    /** A client context trusting the JDK's CAs and {@code clusterCa}. */
+    static SSLContext jdkAnd(X509Certificate clusterCa) {
+        try {
+            X509ExtendedTrustManager both = new Either(trustManager(null), trustManager(clusterCa));
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new javax.net.ssl.TrustManager[] {both}, new SecureRandom());
+            return context;
+        } catch (GeneralSecurityException | java.io.IOException e) {
+            throw new IllegalStateException("cannot build the join's TLS context: " + e.getMessage(), e);
+        }
+    }
+
+    /** The JDK's trust manager (null) or one trusting only {@code ca}. */
+    private static X509ExtendedTrustManager trustManager(X509Certificate ca)
+            throws GeneralSecurityException, java.io.IOException {
+        KeyStore store = null;
+        if (ca != null) {
+            store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setCertificateEntry("cluster-ca", ca);
+        }
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(store);
+        return Arrays.stream(factory.getTrustManagers()).filter(X509ExtendedTrustManager.class::isInstance)
+                .map(X509ExtendedTrustManager.class::cast).findFirst()
+                .orElseThrow(() -> new GeneralSecurityException("no X.509 trust manager"));
+    }
+
+    /** Trusts a server that either trust manager trusts. */
+    private static final class Either extends X509ExtendedTrustManager {
+        private final X509ExtendedTrustManager first;
+        private final X509ExtendedTrustManager second;
+
+        Either(X509ExtendedTrustManager first, X509ExtendedTrustManager second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            try {
+                first.checkServerTrusted(chain, authType, engine);
+            } catch (CertificateException notPublic) {
+                second.checkServerTrusted(chain, authType, engine);
+            }
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            try {
+                first.checkServerTrusted(chain, authType, socket);
+            } catch (CertificateException notPublic) {
+                second.checkServerTrusted(chain, authType, socket);
+            }
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            try {
+                first.checkServerTrusted(chain, authType);
+            } catch (CertificateException notPublic) {
+                second.checkServerTrusted(chain, authType);
+            }
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            throw new CertificateException("a client only");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            throw new CertificateException("a client only");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("a client only");
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            X509Certificate[] a = first.getAcceptedIssuers();
+            X509Certificate[] b = second.getAcceptedIssuers();
+            X509Certificate[] all = Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, all, a.length, b.length);
+            return all;
+        }
+    }
+}
