@@ -59,33 +59,34 @@ final class JoinTrust {
             this.second = second;
         }
 
+        /** One check with a trust manager. */
+        private interface Check {
+            void with(X509ExtendedTrustManager manager) throws CertificateException;
+        }
+
+        private void either(Check check) throws CertificateException {
+            try {
+                check.with(first);
+            } catch (CertificateException notPublic) {
+                check.with(second);
+            }
+        }
+
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
                 throws CertificateException {
-            try {
-                first.checkServerTrusted(chain, authType, engine);
-            } catch (CertificateException notPublic) {
-                second.checkServerTrusted(chain, authType, engine);
-            }
+            either(m -> m.checkServerTrusted(chain, authType, engine));
         }
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
                 throws CertificateException {
-            try {
-                first.checkServerTrusted(chain, authType, socket);
-            } catch (CertificateException notPublic) {
-                second.checkServerTrusted(chain, authType, socket);
-            }
+            either(m -> m.checkServerTrusted(chain, authType, socket));
         }
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            try {
-                first.checkServerTrusted(chain, authType);
-            } catch (CertificateException notPublic) {
-                second.checkServerTrusted(chain, authType);
-            }
+            either(m -> m.checkServerTrusted(chain, authType));
         }
 
         @Override
