@@ -11,7 +11,6 @@ import io.cluman.model.agent.HeartbeatRequest;
 import io.cluman.model.agent.HeartbeatResponse;
 import io.cluman.model.agent.JoinRequest;
 import io.cluman.model.agent.JoinResponse;
-import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.security.KeyPair;
 import java.time.Instant;
@@ -29,6 +28,7 @@ import java.util.random.RandomGenerator;
  * joins again with its id.
  */
 final class SimulatedAgent implements Runnable {
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private final int index;
@@ -41,10 +41,9 @@ final class SimulatedAgent implements Runnable {
     private final boolean fixedRate;
     private String nodeId;
     private long intervalMillis; // from the last reply
-    /** The node's own mutual-TLS client once it joined: agents speak with their node certificate. */
-    private ClumanClient nodeClient;
-    private HttpClient nodeHttp;
-    private final KeyPair keys;
+    /** The node's own mutual-TLS connection once it joined: agents speak with their node certificate. */
+    private NodeConnection connection;
+    private KeyPair keys; // made on the agent's own thread, at its first join
 
     SimulatedAgent(int index, ClumanClient client, RandomGenerator random, SimulatedFleet fleet, long joinAt,
                    boolean fixedRate) {
@@ -56,7 +55,6 @@ final class SimulatedAgent implements Runnable {
         this.fleet = fleet;
         this.counters = fleet.counters();
         this.joinAt = joinAt;
-        this.keys = EcKeys.generate(new java.security.SecureRandom());
     }
 
     @Override
@@ -75,8 +73,8 @@ final class SimulatedAgent implements Runnable {
         } catch (InterruptedException e) {
             // stopped
         } finally {
-            if (nodeHttp != null) {
-                nodeHttp.close();
+            if (connection != null) {
+                connection.close();
             }
             fleet.ended();
         }
@@ -88,6 +86,9 @@ final class SimulatedAgent implements Runnable {
         while (true) {
             long started = System.nanoTime();
             try {
+                if (keys == null) {
+                    keys = EcKeys.generate(RANDOM);
+                }
                 JoinResponse reply = client.join(new JoinRequest(nodeId, node.facts().hostname(),
                         Map.of("bench", "heartbeat"), node.facts(), Csr.pem(Csr.create(keys, "new-node"))));
                 counters.joinLatency.record((System.nanoTime() - started) / 1000);
@@ -107,17 +108,14 @@ final class SimulatedAgent implements Runnable {
         }
     }
 
-    /** The node's mutual-TLS client, with the certificate of {@code reply}, at the server's agent port. */
+    /** The node's mutual-TLS connection, with the certificate of {@code reply}, to the server's agent port. */
     private void connect(JoinResponse reply) {
         TlsIdentity identity = new TlsIdentity(keys.getPrivate(), Pem.certificates(reply.certificate()));
-        if (nodeHttp != null) {
-            nodeHttp.close();
+        if (connection != null) {
+            connection.close();
         }
-        nodeHttp = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(java.time.Duration.ofSeconds(5)).executor(fleet.executor())
-                .sslContext(TlsContexts.mutual(identity, Pem.certificate(reply.ca()))).build();
-        nodeClient = ClumanClient.connect("https://" + client.address().getHost() + ":" + reply.agentPort(), null,
-                nodeHttp);
+        connection = new NodeConnection(TlsContexts.mutual(identity, Pem.certificate(reply.ca())),
+                client.address().getHost(), reply.agentPort(), java.time.Duration.ofSeconds(10));
     }
 
     /** One heartbeat planned for {@code planned}; when the next one is due. */
@@ -126,7 +124,7 @@ final class SimulatedAgent implements Runnable {
                 node.drivers());
         long started = System.nanoTime();
         try {
-            HeartbeatResponse reply = nodeClient.heartbeat(request);
+            HeartbeatResponse reply = connection.post("/v1/agent/heartbeat", request, HeartbeatResponse.class);
             long answered = System.nanoTime();
             if (reply.heartbeatIntervalMillis() > 0) {
                 intervalMillis = reply.heartbeatIntervalMillis();

@@ -38,8 +38,6 @@ final class SimulatedFleet implements AutoCloseable {
     private final long seed;
     private final boolean fixedRate;
     private volatile boolean stopping;
-    /** Runs the HTTP work of every simulated node's own mutual-TLS client. */
-    private final java.util.concurrent.ExecutorService nodeExecutor = Executors.newVirtualThreadPerTaskExecutor();
 
     SimulatedFleet(String url, String joinToken, int size, int httpClients, int joinRate, long seed,
                    boolean fixedRate) {
@@ -58,11 +56,6 @@ final class SimulatedFleet implements AutoCloseable {
         this.seed = seed;
         this.joined = new CountDownLatch(size);
         this.ended = new CountDownLatch(size);
-    }
-
-    /** The executor of the nodes' own HTTP clients. */
-    java.util.concurrent.ExecutorService executor() {
-        return nodeExecutor;
     }
 
     /** Starts every agent's thread; they join at the fleet's rate from now on. */
@@ -132,6 +125,5 @@ final class SimulatedFleet implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         https.forEach(HttpClient::close);
-        nodeExecutor.shutdownNow();
     }
 }

@@ -31,14 +31,17 @@ public record AgentConnector(String host, int port, SSLContext tls) {
         SecureRequestCustomizer secure = new SecureRequestCustomizer();
         secure.setSniHostCheck(false);
         https.addCustomizer(secure);
-        ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
-                new HttpConnectionFactory(https));
+        // TLS records are sealed and opened on the selector threads: one per core, not Jetty's default of half
+        ServerConnector connector = new ServerConnector(server, -1, SELECTORS,
+                new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(https));
         connector.setHost(host);
         connector.setPort(port);
         connector.setAcceptQueueSize(ApiServer.ACCEPT_QUEUE);
         connector.setName(NAME);
         return connector;
     }
+
+    private static final int SELECTORS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     /** The connector's name, to find it again. */
     static final String NAME = "agents";
