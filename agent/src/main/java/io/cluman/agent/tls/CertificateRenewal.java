@@ -23,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Renews the node certificate without a restart: every {@code checkEvery} it looks whether two thirds of the
- * certificate's lifetime (notBefore → notAfter) have passed; then it makes a new key and CSR, asks the server
+ * Renews the node certificate without a restart: every {@code checkEvery} (or sooner, when that is when it
+ * is due) it looks whether two thirds of the certificate's lifetime (notBefore → notAfter) have passed; then it makes a new key and CSR, asks the server
  * ({@code POST /v1/agent/renew}, over mutual TLS with the certificate being replaced), and hands the new
  * identity to {@link NodeTls#renewed}, which keeps it and swaps the HTTP client. A failed renewal is retried
  * after {@code checkEvery}, doubling per failure up to {@code maxBackoff}.
@@ -39,6 +39,7 @@ public final class CertificateRenewal implements AutoCloseable {
     private final ClumanClient client;
     private final InstantSource clock;
     private final SecureRandom random;
+    private static final Duration NO_CERTIFICATE_YET = Duration.ofSeconds(1);
     private final Duration checkEvery;
     private final Duration maxBackoff;
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -71,11 +72,18 @@ public final class CertificateRenewal implements AutoCloseable {
     }
 
     private void run() {
-        Duration wait = checkEvery;
+        Duration wait = Duration.ZERO; // a certificate kept from an earlier run may be due already
         while (waitFor(wait)) {
             Optional<NodeCredentials> credentials = tls.credentials();
-            if (credentials.isEmpty() || clock.instant().isBefore(dueAt(credentials.get().certificate()))) {
-                wait = checkEvery;
+            if (credentials.isEmpty()) {
+                // before the first join: look again soon, the first certificate may be short-lived
+                wait = checkEvery.compareTo(NO_CERTIFICATE_YET) < 0 ? checkEvery : NO_CERTIFICATE_YET;
+                continue;
+            }
+            Duration left = Duration.between(clock.instant(), dueAt(credentials.get().certificate()));
+            if (left.isPositive()) {
+                // a short-lived certificate (--node-cert-ttl) is renewed when due, not at the next look
+                wait = left.compareTo(checkEvery) < 0 ? left : checkEvery;
                 continue;
             }
             try {

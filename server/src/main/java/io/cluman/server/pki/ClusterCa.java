@@ -147,7 +147,10 @@ public final class ClusterCa {
         Instant now = clock.instant();
         Instant notAfter = now.plus(ttl);
         Instant caEnd = certificate.getNotAfter().toInstant();
-        return signer.leaf(certificate, key, subjectKey, cn, names, now.minus(BACKDATE),
+        // back-dated for clocks a little behind, by a quarter of a short lifetime at most: agents renew after
+        // two thirds of notBefore → notAfter, which must lie ahead of the issue
+        Duration backdate = ttl.dividedBy(4).compareTo(BACKDATE) < 0 ? ttl.dividedBy(4) : BACKDATE;
+        return signer.leaf(certificate, key, subjectKey, cn, names, now.minus(backdate),
                 notAfter.isAfter(caEnd) ? caEnd : notAfter);
     }
 
