@@ -270,21 +270,11 @@ public final class HeartbeatLoop implements AutoCloseable {
     }
 
     private void logJoinRejected(ApiException e, Duration wait) {
-        if (isClosed()) {
-            return;
-        }
-        if (e.status() == 401 || e.status() == 403) {
-            LOG.error("the server at {} rejected the join token ({}): check --token; retrying in {}",
-                    client.address(), e.getMessage(), text(wait));
-        } else if (e.status() >= 500 || e.status() == 429) {
-            LOG.warn("cannot join {}: {}; retrying in {}", client.address(), e.getMessage(), text(wait));
-        } else {
-            LOG.error("the server at {} refused the join: {}; retrying in {}", client.address(), e.getMessage(),
-                    text(wait));
+        if (!isClosed()) {
+            RefusalLog.joinRefused(client.address(), e, wait, credentials.inUse());
         }
     }
 
-    /** Heartbeats until the server forgot the node (returns to rejoin) or the loop is closed. */
     private void heartbeat(Duration firstInterval) {
         Duration interval = firstInterval;
         Instant next = clock.instant().plus(interval);
@@ -339,17 +329,12 @@ public final class HeartbeatLoop implements AutoCloseable {
     }
 
     private Duration heartbeatRejected(ApiException e, Duration interval) {
-        if (e.status() == 401 || e.status() == 403) {
-            LOG.error("the server at {} rejected the agent's token ({}): check --token; retrying in {}",
-                    client.address(), e.getMessage(), text(timing.rejectedRetry()));
-            return timing.rejectedRetry();
-        }
-        LOG.warn("heartbeat to {} failed: {}; next try in {}", client.address(), e.getMessage(), text(interval));
-        return interval;
+        Duration wait = e.status() == 401 || e.status() == 403 ? timing.rejectedRetry() : interval;
+        RefusalLog.beatRefused(client.address(), e, wait);
+        return wait;
     }
 
-    /** {@code 250 ms}, {@code 30 s}: for log lines people read. */
-    private static String text(Duration duration) {
+    static String text(Duration duration) {
         long millis = duration.toMillis();
         return millis < 1000 || millis % 1000 != 0 ? millis + " ms" : millis / 1000 + " s";
     }

@@ -21,14 +21,16 @@ final class Banner {
         return dataDir.toAbsolutePath().normalize().resolve(name);
     }
 
-    static String server(String url, String adminToken, String joinToken, Path dataDir) {
+    static String server(String url, String adminToken, String joinToken, Path dataDir, String agentUrl) {
         return "cluman server is up\n"
                 + "  API and UI:   " + base(url) + "/\n"
                 + "  Swagger UI:   " + swaggerUi(url) + "\n"
+                + "  agent port:   " + agentUrl + " (mutual TLS; agents join at the API address)\n"
                 + "  admin token:  " + adminToken + "\n"
                 + "  join token:   " + joinToken + "\n"
                 + "  token files:  " + tokenFile(dataDir, "admin.token") + "\n"
                 + "                " + tokenFile(dataDir, "join.token") + "\n"
+                + "  cluster CA:   " + tokenFile(dataDir, "ca.crt") + " (trust it with --ca-file)\n"
                 + "Ctrl-C stops it.\n";
     }
 }

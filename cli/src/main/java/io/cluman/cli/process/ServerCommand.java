@@ -99,7 +99,7 @@ public final class ServerCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ServerWiring wiring = ServerWiring.start(config(), InstantSource.system());
         PrintWriter out = spec.commandLine().getOut();
-        out.print(Banner.server(wiring.url(), wiring.adminToken(), wiring.joinToken(), data));
+        out.print(Banner.server(wiring.url(), wiring.adminToken(), wiring.joinToken(), data, wiring.agentUrl()));
         out.flush();
         Lifetime.runUntilStopped(spec.commandLine().getErr(), List.of(wiring));
         return Main.OK;
