@@ -29,6 +29,7 @@ import picocli.CommandLine;
         description = "Cluman cluster manager: run a server or agent, or manage nodes, clusters, containers and jobs.",
         subcommands = {
             NodeCommand.class, ClusterCommand.class, ContainerCommand.class, ServiceCommand.class, RegistryCommand.class, TokenCommand.class,
+            io.cluman.cli.metrics.MetricsCommand.class,
             AppCommand.class, JobCommand.class,
             EventsCommand.class, ServerCommand.class, AgentCommand.class, DevCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 server-reported error, 2 usage error, 3 server unreachable.",

@@ -23,6 +23,7 @@ import io.cluman.model.api.RegistryView;
 import io.cluman.model.api.CaView;
 import io.cluman.model.api.JoinTokenCreated;
 import io.cluman.model.api.JoinTokenRequest;
+import io.cluman.model.api.NodeMetricsView;
 import io.cluman.model.api.JoinTokenView;
 import io.cluman.model.api.TokenCreated;
 import io.cluman.model.api.TokenRequest;
@@ -362,6 +363,12 @@ public final class ClumanClient {
 
     public JoinResponse join(JoinRequest request) {
         return transport.send("POST", "v1/agent/join", request, JoinResponse.class);
+    }
+
+    /** A node's metrics history; {@code params}: from, to, step (as {@code GET /v1/metrics/nodes/{id}} takes). */
+    public NodeMetricsView nodeMetrics(String id, Map<String, String> params) {
+        return transport.send("GET", "v1/metrics/nodes/" + Transport.segment(id) + Transport.query(params), null,
+                NodeMetricsView.class);
     }
 
     /** A new node certificate for the caller's (mutual TLS) node. */

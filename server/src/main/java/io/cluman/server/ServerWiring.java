@@ -61,6 +61,8 @@ import io.cluman.server.security.SecretKeyFile;
 import io.cluman.server.security.TokenVerifier;
 import io.cluman.server.tokens.TokenOperations;
 import io.cluman.server.services.ReplicaWriter;
+import io.cluman.server.metrics.MetricsStore;
+import io.cluman.server.metrics.NodeMetricsHistory;
 import io.cluman.server.services.DeploymentJobs;
 import io.cluman.server.services.ServiceController;
 import io.cluman.server.services.ServiceOperations;
@@ -158,6 +160,7 @@ public final class ServerWiring implements AutoCloseable {
                 clock);
 
         DeploymentJobs deploymentJobs = new DeploymentJobs(repos.jobs());
+        NodeMetricsHistory nodeHistory = new NodeMetricsHistory(remember(MetricsStore.open(config.dataDir(), clock)));
         ServiceOperations services = new ServiceOperations(repos.services(), repos.clusters(), containers, events,
                 deploymentJobs, clock);
         ApplicationOperations applications = new ApplicationOperations(repos.applications(), repos.services(),
@@ -182,7 +185,7 @@ public final class ServerWiring implements AutoCloseable {
                 nodes, new NodeOperations(nodes, repos.clusters(), heartbeats, jobs, events), new NodeViews(heartbeats),
                 new NodeJoiner(nodes, heartbeats, pacing, jobs, events, ids, clock, config.autoCommission()),
                 new HeartbeatReceiver(nodes, heartbeats, pacing, new HealthPolicy(config.minDiskFreeRatio()), events,
-                        clock),
+                        clock, nodeHistory), nodeHistory,
                 new ClusterOperations(repos.clusters(), nodes, events, clock), repos.jobs(), eventFeed, errorFeed, containers, assignments, statuses,
                 new DefaultsQuery(defaults, nodes, repos.clusters()), registries,
                 logins, agents, services, applications, new TokenOperations(repos.tokens(), clock, random),

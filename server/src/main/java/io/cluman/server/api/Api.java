@@ -34,7 +34,8 @@ public final class Api {
     /** What the handlers need. */
     public record Parts(TokenVerifier tokens, AuditTrail audit, java.time.InstantSource clock, Leadership leadership, KvStore store, String version,
                         NodeRegistry nodes, NodeOperations nodeOperations, NodeViews nodeViews, NodeJoiner joiner,
-                        HeartbeatReceiver heartbeats, ClusterOperations clusters, JsonRepository<Job> jobs,
+                        HeartbeatReceiver heartbeats, io.cluman.server.metrics.NodeMetricsHistory nodeHistory,
+                        ClusterOperations clusters, JsonRepository<Job> jobs,
                         EventFeed events, EventFeed errors, ContainerOperations containers,
                         AssignmentFeed assignments, StatusReceiver statuses, DefaultsQuery defaults,
                         RegistryOperations registries, RegistryLogins logins, NodeAgents agents,
@@ -50,6 +51,7 @@ public final class Api {
         Routes routes = server.routes();
         new HealthHandler(p.leadership(), p.store(), p.version()).register(routes);
         new NodeHandler(p.nodes(), p.nodeOperations(), p.nodeViews(), p.agents()).register(routes);
+        new MetricsHandler(p.nodes(), p.nodeHistory(), p.clock()).register(routes);
         new ClusterHandler(p.clusters()).register(routes);
         new JobHandler(p.jobs()).register(routes);
         new EventHandler(p.events(), p.errors()).register(routes);

@@ -27,9 +27,12 @@ public final class HeartbeatReceiver {
     private final HealthPolicy health;
     private final EventBus events;
     private final InstantSource clock;
+    private final io.cluman.server.metrics.NodeMetricsHistory history;
 
     public HeartbeatReceiver(NodeRegistry nodes, HeartbeatTable heartbeats, HeartbeatPacing pacing,
-                             HealthPolicy health, EventBus events, InstantSource clock) {
+                             HealthPolicy health, EventBus events, InstantSource clock,
+                             io.cluman.server.metrics.NodeMetricsHistory history) {
+        this.history = history;
         this.nodes = nodes;
         this.heartbeats = heartbeats;
         this.pacing = pacing;
@@ -44,6 +47,7 @@ public final class HeartbeatReceiver {
         Instant now = clock.instant();
         Optional<HeartbeatTable.Beat> previous = heartbeats.last(node.id());
         heartbeats.record(node.id(), new HeartbeatTable.Beat(now, beat.metrics(), beat.drivers()));
+        history.record(node.id(), now, beat.metrics());
         announceEngine(node, previous.map(b -> b.drivers().get(DOCKER)).orElse(null), beat.drivers().get(DOCKER));
         HealthPolicy.Verdict verdict = health.judge(beat.metrics(), beat.drivers());
         NodeFacts facts = beat.facts() == null ? node.facts() : beat.facts();

@@ -1,0 +1,9 @@
+package io.cluman.cli.metrics;
+
+import picocli.CommandLine.Command;
+
+/** {@code cluman metrics}: the metrics history of nodes. */
+@Command(name = "metrics", mixinStandardHelpOptions = true, description = "Metrics history as text plots.",
+        subcommands = MetricsNodeCommand.class)
+public final class MetricsCommand {
+}
