@@ -14,6 +14,8 @@ import java.util.Map;
 public record NodeMetricsView(String node, Instant from, Instant to, Duration step,
                               Map<String, List<MetricPointView>> series) {
     public NodeMetricsView {
-        series = series == null ? Map.of() : Map.copyOf(series);
+        // in the server's order (cpu, memory, disk-free, load1, net-rx, net-tx), read-only
+        series = series == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(series));
     }
 }
