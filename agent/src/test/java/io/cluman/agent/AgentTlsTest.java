@@ -7,7 +7,7 @@ import io.cluman.agent.api.LocalApiConfig;
 import io.cluman.agent.api.LocalApiServer;
 import io.cluman.agent.driver.process.ProcessDriver;
 import io.cluman.agent.heartbeat.LoopTiming;
-import io.cluman.agent.tls.SubjectNames;
+import io.cluman.client.tls.CommonName;
 import io.cluman.client.tls.CaPin;
 import io.cluman.client.tls.Pem;
 import io.cluman.client.tls.TlsContexts;
@@ -66,7 +66,7 @@ class AgentTlsTest {
                         .as(file).isEqualTo("rw-------");
             }
             X509Certificate cert = Pem.certificate(Files.readString(dir.resolve("node.crt")));
-            assertThat(SubjectNames.commonName(cert)).contains("node-1");
+            assertThat(CommonName.of(cert)).contains("node-1");
             assertThat(Pem.certificate(Files.readString(dir.resolve("ca.crt")))).isEqualTo(ca.certificate());
             assertThat(dir.resolve("agent-url")).hasContent("https://127.0.0.1:" + server.agentPort());
             assertThat(dir.resolve("local-api.key")).hasContent(FakeServer.LOCAL_API_KEY);
@@ -147,11 +147,11 @@ class AgentTlsTest {
             assertThat(again.nodeId()).contains("node-2");
             assertThat(dir.resolve("node-id")).hasContent("node-2");
             X509Certificate cert = Pem.certificate(Files.readString(dir.resolve("node.crt")));
-            assertThat(SubjectNames.commonName(cert)).contains("node-2");
+            assertThat(CommonName.of(cert)).contains("node-2");
         }
         List<FakeServer.Call> joins = server.calls().stream().filter(c -> c.path().equals("/v1/agent/join")).toList();
         assertThat(joins).hasSize(3);
-        assertThat(SubjectNames.commonName(joins.get(1).peer())).contains("node-1");
+        assertThat(CommonName.of(joins.get(1).peer())).contains("node-1");
         assertThat(joins.get(2).authorization()).isEqualTo("Bearer " + TOKEN);
         assertThat(server.joins().get(1).nodeId()).isNull();
         assertThat(server.joins().get(1).csr()).isNotNull();
@@ -189,7 +189,7 @@ class AgentTlsTest {
 
             assertThat(server.calls()).filteredOn(c -> c.path().equals("/v1/agent/renew")).first()
                     .satisfies(c -> assertThat(c.peer()).isEqualTo(first));
-            assertThat(SubjectNames.commonName(renewed)).contains("node-1");
+            assertThat(CommonName.of(renewed)).contains("node-1");
             assertThat(server.beats().subList(beats + 1, server.beats().size()))
                     .allSatisfy(b -> assertThat(b.peer()).isNotEqualTo(first));
         }

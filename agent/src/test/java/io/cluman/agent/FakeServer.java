@@ -11,7 +11,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
-import io.cluman.agent.tls.SubjectNames;
+import io.cluman.client.tls.CommonName;
 import io.cluman.client.tls.Pem;
 import io.cluman.client.tls.TlsContexts;
 import io.cluman.model.agent.HeartbeatRequest;
@@ -206,7 +206,7 @@ public final class FakeServer implements AutoCloseable {
         }
         JoinRequest request = JSON.readValue(exchange.getRequestBody(), JoinRequest.class);
         joins.add(request);
-        String id = peer != null ? SubjectNames.commonName(peer).orElseThrow()
+        String id = peer != null ? CommonName.of(peer).orElseThrow()
                 : request.nodeId() != null ? request.nodeId() : "node-" + nextId.getAndIncrement();
         if (ca == null || request.csr() == null) {
             reply(exchange, 200, new JoinResponse(id, request.name(), joinIntervalMillis.get()));
@@ -220,7 +220,7 @@ public final class FakeServer implements AutoCloseable {
     private void renew(HttpExchange exchange) throws IOException {
         X509Certificate peer = record(exchange);
         RenewRequest request = JSON.readValue(exchange.getRequestBody(), RenewRequest.class);
-        X509Certificate cert = ca.sign(request.csr(), SubjectNames.commonName(peer).orElseThrow(), lifetime.get());
+        X509Certificate cert = ca.sign(request.csr(), CommonName.of(peer).orElseThrow(), lifetime.get());
         reply(exchange, 200, new RenewResponse(Pem.certificate(cert), Pem.certificate(ca.certificate())));
     }
 

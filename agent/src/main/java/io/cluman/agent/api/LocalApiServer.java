@@ -7,7 +7,7 @@ import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import io.cluman.agent.driver.DriverSet;
 import io.cluman.agent.identity.NodeCredentials;
-import io.cluman.agent.tls.SubjectNames;
+import io.cluman.client.tls.CommonName;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -134,7 +134,7 @@ public final class LocalApiServer implements AutoCloseable {
         try {
             Certificate[] peer = exchange.getSSLSession().getPeerCertificates();
             return peer.length > 0 && peer[0] instanceof X509Certificate leaf
-                    && SubjectNames.commonName(leaf).filter(SERVER_CN::equals).isPresent();
+                    && CommonName.of(leaf).filter(SERVER_CN::equals).isPresent();
         } catch (SSLPeerUnverifiedException e) {
             return false;
         }

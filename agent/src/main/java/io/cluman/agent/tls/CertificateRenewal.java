@@ -2,6 +2,7 @@ package io.cluman.agent.tls;
 
 import io.cluman.agent.identity.NodeCredentials;
 import io.cluman.client.ClumanClient;
+import io.cluman.client.tls.CommonName;
 import io.cluman.client.tls.Csr;
 import io.cluman.client.tls.EcKeys;
 import io.cluman.client.tls.Pem;
@@ -101,7 +102,7 @@ public final class CertificateRenewal implements AutoCloseable {
 
     private void renew(NodeCredentials credentials) {
         KeyPair keys = EcKeys.generate(random);
-        String cn = SubjectNames.commonName(credentials.certificate())
+        String cn = CommonName.of(credentials.certificate())
                 .orElseThrow(() -> new IllegalStateException("the node certificate has no CN"));
         RenewResponse reply = client.renew(new RenewRequest(Csr.pem(Csr.create(keys, cn))));
         if (reply == null || reply.certificate() == null) {

@@ -1,15 +1,14 @@
 package io.cluman.agent.tls;
 
+import io.cluman.client.tls.TlsContexts;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
@@ -24,29 +23,14 @@ final class JoinTrust {
     /** A client context trusting the JDK's CAs and {@code clusterCa}. */
     static SSLContext jdkAnd(X509Certificate clusterCa) {
         try {
-            X509ExtendedTrustManager both = new Either(trustManager(null), trustManager(clusterCa));
+            X509ExtendedTrustManager both = new Either(TlsContexts.trustManager(null),
+                    TlsContexts.trustManager(clusterCa));
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, new javax.net.ssl.TrustManager[] {both}, new SecureRandom());
             return context;
-        } catch (GeneralSecurityException | java.io.IOException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot build the join's TLS context: " + e.getMessage(), e);
         }
-    }
-
-    /** The JDK's trust manager (null) or one trusting only {@code ca}. */
-    private static X509ExtendedTrustManager trustManager(X509Certificate ca)
-            throws GeneralSecurityException, java.io.IOException {
-        KeyStore store = null;
-        if (ca != null) {
-            store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setCertificateEntry("cluster-ca", ca);
-        }
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(store);
-        return Arrays.stream(factory.getTrustManagers()).filter(X509ExtendedTrustManager.class::isInstance)
-                .map(X509ExtendedTrustManager.class::cast).findFirst()
-                .orElseThrow(() -> new GeneralSecurityException("no X.509 trust manager"));
     }
 
     /** Trusts a server that either trust manager trusts. */

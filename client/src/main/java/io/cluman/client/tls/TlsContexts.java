@@ -8,6 +8,7 @@ import java.security.cert.X509Certificate;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * {@link SSLContext}s for the cluster's mutual TLS: present {@code identity}, trust only certificates
@@ -45,6 +46,27 @@ public final class TlsContexts {
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot build a TLS context: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The X.509 trust manager that trusts only {@code ca}, or the JDK's CAs when {@code ca} is null. It checks
+     * host names when the connection asks for it.
+     */
+    public static X509ExtendedTrustManager trustManager(X509Certificate ca) {
+        try {
+            TrustManagerFactory factory = ca == null ? jdkDefaults() : trustOnly(ca);
+            return java.util.Arrays.stream(factory.getTrustManagers())
+                    .filter(X509ExtendedTrustManager.class::isInstance).map(X509ExtendedTrustManager.class::cast)
+                    .findFirst().orElseThrow(() -> new GeneralSecurityException("no X.509 trust manager"));
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot build a trust manager: " + e.getMessage(), e);
+        }
+    }
+
+    private static TrustManagerFactory jdkDefaults() throws GeneralSecurityException {
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init((KeyStore) null);
+        return tmf;
     }
 
     private static TrustManagerFactory trustOnly(X509Certificate ca) throws GeneralSecurityException, IOException {

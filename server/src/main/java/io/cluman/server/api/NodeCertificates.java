@@ -1,5 +1,6 @@
 package io.cluman.server.api;
 
+import io.cluman.client.tls.CommonName;
 import io.cluman.model.node.Node;
 import io.cluman.model.node.NodeState;
 import io.cluman.server.nodes.Ids;
@@ -7,9 +8,6 @@ import io.cluman.server.nodes.NodeRegistry;
 import io.javalin.http.Context;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
-import javax.naming.InvalidNameException;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
 
 /**
  * Who calls over the agent port: the node named by the client certificate's CN. The TLS layer has checked
@@ -32,7 +30,7 @@ final class NodeCertificates {
         if (!(ctx.req().getAttribute(CHAIN) instanceof X509Certificate[] chain) || chain.length == 0) {
             return Optional.empty();
         }
-        return Optional.of(commonName(chain[0]));
+        return Optional.of(CommonName.of(chain[0]).orElse(""));
     }
 
     /**
@@ -63,18 +61,5 @@ final class NodeCertificates {
             throw new ApiError.Forbidden(field + " '" + claimed + "' is not the node of this certificate ("
                     + certified + "): a node speaks only for itself");
         }
-    }
-
-    private static String commonName(X509Certificate cert) {
-        try {
-            for (Rdn rdn : new LdapName(cert.getSubjectX500Principal().getName()).getRdns()) {
-                if ("CN".equalsIgnoreCase(rdn.getType())) {
-                    return String.valueOf(rdn.getValue());
-                }
-            }
-        } catch (InvalidNameException e) {
-            // no readable name: no node
-        }
-        return "";
     }
 }

@@ -1,4 +1,4 @@
-package io.cluman.agent.tls;
+package io.cluman.client.tls;
 
 import java.security.cert.X509Certificate;
 import java.util.Optional;
@@ -7,12 +7,12 @@ import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 
 /** The subject CN of a certificate: a node certificate's node id, the server's {@code cluman-server}. */
-public final class SubjectNames {
-    private SubjectNames() {
+public final class CommonName {
+    private CommonName() {
     }
 
     /** The subject's CN; empty when it has none or the subject cannot be parsed. */
-    public static Optional<String> commonName(X509Certificate certificate) {
+    public static Optional<String> of(X509Certificate certificate) {
         try {
             for (Rdn rdn : new LdapName(certificate.getSubjectX500Principal().getName()).getRdns()) {
                 if ("CN".equalsIgnoreCase(rdn.getType())) {
