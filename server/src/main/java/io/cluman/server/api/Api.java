@@ -11,6 +11,7 @@ import io.cluman.server.containers.StatusReceiver;
 import io.cluman.server.events.EventFeed;
 import io.cluman.server.jointokens.JoinTokens;
 import io.cluman.server.leader.Leadership;
+import io.cluman.server.metrics.NodeMetricsHistory;
 import io.cluman.server.nodes.HeartbeatReceiver;
 import io.cluman.server.nodes.NodeJoiner;
 import io.cluman.server.nodes.NodeOperations;
@@ -34,7 +35,7 @@ public final class Api {
     /** What the handlers need. */
     public record Parts(TokenVerifier tokens, AuditTrail audit, java.time.InstantSource clock, Leadership leadership, KvStore store, String version,
                         NodeRegistry nodes, NodeOperations nodeOperations, NodeViews nodeViews, NodeJoiner joiner,
-                        HeartbeatReceiver heartbeats, io.cluman.server.metrics.NodeMetricsHistory nodeHistory,
+                        HeartbeatReceiver heartbeats, NodeMetricsHistory nodeHistory,
                         ClusterOperations clusters, JsonRepository<Job> jobs,
                         EventFeed events, EventFeed errors, ContainerOperations containers,
                         AssignmentFeed assignments, StatusReceiver statuses, DefaultsQuery defaults,

@@ -10,6 +10,7 @@ import io.cluman.model.node.NodeFacts;
 import io.cluman.model.validation.Validator;
 import io.cluman.server.api.ApiError;
 import io.cluman.server.events.EventBus;
+import io.cluman.server.metrics.NodeMetricsHistory;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
@@ -27,11 +28,11 @@ public final class HeartbeatReceiver {
     private final HealthPolicy health;
     private final EventBus events;
     private final InstantSource clock;
-    private final io.cluman.server.metrics.NodeMetricsHistory history;
+    private final NodeMetricsHistory history;
 
     public HeartbeatReceiver(NodeRegistry nodes, HeartbeatTable heartbeats, HeartbeatPacing pacing,
                              HealthPolicy health, EventBus events, InstantSource clock,
-                             io.cluman.server.metrics.NodeMetricsHistory history) {
+                             NodeMetricsHistory history) {
         this.history = history;
         this.nodes = nodes;
         this.heartbeats = heartbeats;
