@@ -3,6 +3,7 @@ package io.cluman.server.api;
 import io.cluman.server.security.Caller;
 import io.cluman.server.security.TokenVerifier;
 import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import io.javalin.security.RouteRole;
@@ -60,6 +61,11 @@ public final class ApiServer implements AutoCloseable {
             cfg.http.prefer405over404 = true;
             cfg.jsonMapper(new JavalinJackson(ApiJson.MAPPER, true));
             cfg.staticFiles.enableWebjars();
+            cfg.staticFiles.add(files -> {
+                files.hostedPath = "/ui";
+                files.directory = "/ui";
+                files.location = Location.CLASSPATH;
+            });
             // Jetty keeps a 96 KiB header cache per connection by default: 1 GB for 10,000 agents.
             cfg.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(0));
             cfg.jetty.addConnector((server, http) -> listener(server, http, host, port, keys));
@@ -72,6 +78,11 @@ public final class ApiServer implements AutoCloseable {
         ProblemMapper.install(app, routes);
     }
 
+    /** The caller a token route was called by; set by {@link #authenticate} before the handler runs. */
+    static Caller caller(Context ctx) {
+        return ctx.attribute(CALLER);
+    }
+
     Routes routes() {
         return routes;
     }
@@ -82,8 +93,8 @@ public final class ApiServer implements AutoCloseable {
                 .handle(ctx -> ctx.contentType("application/json")
                         .result(ApiJson.MAPPER.writerWithDefaultPrettyPrinter()
                                 .writeValueAsString(OpenApiDocument.build(routes.docs(), version))));
-        routes.get("/", Access.PUBLIC, "server", "The start page: Swagger UI until the web UI arrives")
-                .contentType("text/html").handle(ctx -> ctx.redirect("/swagger-ui.html"));
+        routes.get("/", Access.PUBLIC, "server", "The web UI (it logs in with an API token)")
+                .contentType("text/html").handle(ctx -> ctx.html(WebUi.indexPage()));
         routes.get("/swagger-ui.html", Access.PUBLIC, "server", "Swagger UI over /openapi.json")
                 .contentType("text/html").handle(ctx -> ctx.html(swaggerPage()));
     }

@@ -1,11 +1,13 @@
 package io.cluman.server.api;
 
+import io.cluman.model.api.CallerView;
 import io.cluman.model.api.TokenCreated;
 import io.cluman.model.api.TokenRequest;
 import io.cluman.model.api.TokenView;
+import io.cluman.server.security.Caller;
 import io.cluman.server.tokens.TokenOperations;
 
-/** {@code /v1/tokens}: API tokens with roles admin, operator, viewer; admins only. */
+/** {@code /v1/tokens}: API tokens with roles admin, operator, viewer; admins only, but for the caller's own. */
 final class TokenHandler {
     private final TokenOperations tokens;
 
@@ -14,6 +16,11 @@ final class TokenHandler {
     }
 
     void register(Routes routes) {
+        routes.get("/v1/tokens/current", Access.VIEWER, "tokens", "Who the calling token speaks for: name, role, expiry")
+                .returns(CallerView.class).handle(ctx -> {
+                    Caller caller = ApiServer.caller(ctx);
+                    ctx.json(new CallerView(caller.name(), caller.role().wireName(), caller.expiresAt()));
+                });
         routes.get("/v1/tokens", Access.ADMIN, "tokens", "List tokens: name, role, created, expires (never the value)")
                 .returnsList(TokenView.class).handle(ctx -> ctx.json(tokens.list()));
         routes.post("/v1/tokens", Access.ADMIN, "tokens",

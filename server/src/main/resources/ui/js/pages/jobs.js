@@ -1,0 +1,25 @@
+// The jobs page: node operations, batches and deployments with their progress, live.
+import { h } from 'preact';
+import { useResource, useTick } from '../hooks.js';
+import { Table, ProblemBox, Badge, Bar } from '../ui.js';
+import { ago } from '../format.js';
+import * as T from '../topics.js';
+
+export function Jobs() {
+  useTick(5000);
+  const jobs = useResource('/v1/jobs', [T.JOB, T.SERVICE]);
+  const rows = [...(jobs.data || [])].sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt)));
+  return h('section', null,
+    h('h1', null, 'Jobs'),
+    h(ProblemBox, { error: jobs.error }),
+    h(Table, { testid: 'jobs', rows, empty: 'no jobs yet', columns: [
+      ['Id', j => j.id],
+      ['Kind', j => j.kind],
+      ['Subject', j => j.subject],
+      ['State', j => h(Badge, { text: j.state })],
+      ['Progress', j => h(Bar, { done: j.progress ? j.progress.done : 0, total: j.progress ? j.progress.total : 0,
+        state: j.state })],
+      ['Created', j => ago(j.createdAt)],
+      ['Error', j => j.error || ''],
+    ] }));
+}
