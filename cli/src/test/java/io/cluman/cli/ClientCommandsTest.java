@@ -135,7 +135,9 @@ class ClientCommandsTest {
         String pending = """
                 {"id":"j-1","kind":"node.batch","state":"PENDING","progress":{"done":0,"total":2}}""";
         String done = """
-                {"id":"j-1","kind":"node.batch","state":"SUCCEEDED","progress":{"done":2,"total":2}}""";
+                {"id":"j-1","kind":"node.batch","operation":"drain","state":"SUCCEEDED","progress":{"done":2,"total":2},
+                 "steps":[{"name":"n-1","state":"SUCCEEDED"},{"name":"n-2","state":"SUCCEEDED"}],
+                 "startedAt":"2026-11-21T10:00:00Z","finishedAt":"2026-11-21T10:00:07Z"}""";
         server.on("POST /v1/nodes/batch", 202, pending).on("GET /v1/jobs/j-1", 200, done);
 
         Run run = run("node", "batch", "drain", "--label", "zone=a", "--label", "disk=ssd", "--batch-size", "1",
@@ -145,7 +147,7 @@ class ClientCommandsTest {
         assertThat(server.requests.get(0).body()).contains("\"operation\":\"drain\"")
                 .contains("\"labels\":{\"zone\":\"a\",\"disk\":\"ssd\"}").contains("\"batchSize\":1");
         assertThat(run.err()).isEqualTo("[----------] 0/2 PENDING\n[##########] 2/2 SUCCEEDED\n");
-        assertThat(run.out()).isEqualTo("job j-1 SUCCEEDED\n");
+        assertThat(run.out()).isEqualTo("job j-1 node.batch drain (n-1, n-2): SUCCEEDED after 7s\n");
     }
 
     @Test
@@ -156,7 +158,7 @@ class ClientCommandsTest {
         Run run = run("node", "upgrade", "n-1", "--wait");
 
         assertThat(run.code()).isEqualTo(1);
-        assertThat(run.out()).isEqualTo("job j-2 FAILED: agent too old\n");
+        assertThat(run.out()).isEqualTo("job j-2 node.upgrade: FAILED: agent too old\n");
     }
 
     @Test

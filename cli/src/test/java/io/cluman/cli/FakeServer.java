@@ -65,6 +65,12 @@ public final class FakeServer implements AutoCloseable {
         return this;
     }
 
+    /** Answers {@code METHOD path} with the server's 404 problem saying {@code detail}. */
+    public FakeServer notFound(String methodAndPath, String detail) {
+        return on(methodAndPath, 404,
+                "{\"type\":\"about:blank\",\"title\":\"Not found\",\"status\":404,\"detail\":\"" + detail + "\"}");
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String key = exchange.getRequestMethod() + " " + exchange.getRequestURI();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);

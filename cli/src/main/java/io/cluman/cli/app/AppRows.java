@@ -1,11 +1,17 @@
 package io.cluman.cli.app;
 
+import io.cluman.cli.job.ProgressBar;
+import io.cluman.cli.job.Summary;
 import io.cluman.cli.output.Details;
 import io.cluman.cli.output.Human;
 import io.cluman.cli.output.Table;
 import io.cluman.model.api.ApplicationServiceView;
 import io.cluman.model.api.ApplicationView;
 import io.cluman.model.application.ApplicationDependency;
+import io.cluman.model.application.ApplicationState;
+import io.cluman.model.job.JobState;
+import io.cluman.model.job.Progress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -40,12 +46,28 @@ final class AppRows {
         return d.block("warnings", a.warnings().stream().map(w -> w.path() + ": " + w.message()).toList());
     }
 
-    /** {@code shop: deploying, 1/2 services running (web waiting)}. */
+    /** The {@code --wait} bar, services running of all: {@code [#####-----] 1/2 services running, deploying}. */
     static String progress(ApplicationView a) {
         List<String> waiting = a.services().stream().filter(s -> !s.released()).map(ApplicationServiceView::name)
                 .toList();
-        return a.name() + ": " + a.state().json() + ", " + running(a) + "/" + a.services().size()
-                + " services running" + (waiting.isEmpty() ? "" : " (" + String.join(", ", waiting) + " waiting)");
+        String label = "services running, " + a.state().json()
+                + (waiting.isEmpty() ? "" : " (" + String.join(", ", waiting) + " waiting)");
+        return ProgressBar.render(new Progress((int) running(a), a.services().size()), label,
+                a.state() == ApplicationState.RUNNING, ProgressBar.WIDTH);
+    }
+
+    /**
+     * How {@code --wait} ends: {@code application shop deploy (2 services): SUCCEEDED after 14s}, or FAILED with
+     * the failure; an application still deploying (the wait was interrupted) shows DEPLOYING.
+     */
+    static String summary(ApplicationView a, Duration took) {
+        String state = switch (a.state()) {
+            case RUNNING -> JobState.SUCCEEDED.name();
+            case FAILED -> JobState.FAILED.name();
+            case DEPLOYING, STOPPED -> a.state().name();
+        };
+        return Summary.line("application " + a.name() + " deploy (" + a.services().size() + " services)", state,
+                took, a.failure());
     }
 
     private static long running(ApplicationView a) {

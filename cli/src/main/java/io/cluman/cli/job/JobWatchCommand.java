@@ -6,9 +6,16 @@ import io.cluman.client.ClumanClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code cluman job watch ID}: a progress bar on stderr until the job ends; exit 1 unless it succeeded. */
+/**
+ * {@code cluman job watch ID}: a progress bar on stderr until the job ends, then a one-line summary on stdout;
+ * exit 1 unless it succeeded. An unknown id is the server's 404, reported like any other (exit 1).
+ */
 @Command(name = "watch", mixinStandardHelpOptions = true,
-        description = "Follow a job to its end with a progress bar on stderr; exits 1 if it does not succeed.")
+        description = {"Follow a job to its end: a progress bar on stderr (redrawn in place on a terminal, a line",
+            "per change otherwise), then one line on stdout: the job, its kind and target, SUCCEEDED or",
+            "FAILED with the reason, and how long it took. Exits 1 if the job does not succeed."},
+        footer = {"", "Commands that start jobs (node drain, node batch, service update, ...) return at once;",
+            "give them --wait to do the same, or follow their job later with this command."})
 public final class JobWatchCommand extends ClientCommand {
     @Parameters(paramLabel = "ID", description = "Job id.")
     String id;

@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.function.Function;
 
 /**
- * Follows a job to its end by polling it, drawing {@link ProgressBar} on stderr: redrawn in place
- * with {@code \r} on a terminal, one line per change otherwise. The last line shows the final state.
+ * Follows a job to its end by polling it, drawing {@link ProgressBar} on a {@link ProgressLine}: redrawn in
+ * place on a terminal, one line per change otherwise. The last line shows the final state.
  */
 public final class JobWatcher {
     public static final Duration POLL = Duration.ofMillis(500);
@@ -33,17 +33,10 @@ public final class JobWatcher {
 
     /** Polls from {@code start} until the job is finished; returns it (the last seen one, if interrupted). */
     public Job watch(Job start) {
+        ProgressLine progress = new ProgressLine(err, terminal);
         Job job = start;
-        String last = "";
         while (true) {
-            String line = ProgressBar.render(job);
-            if (terminal) {
-                err.print("\r" + line + " ".repeat(Math.max(0, last.length() - line.length())));
-            } else if (!line.equals(last)) {
-                err.println(line);
-            }
-            err.flush();
-            last = line;
+            progress.draw(ProgressBar.render(job));
             if (job.state().isFinished()) {
                 break;
             }
@@ -55,10 +48,7 @@ public final class JobWatcher {
             }
             job = fetch.apply(job.id());
         }
-        if (terminal) {
-            err.println();
-            err.flush();
-        }
+        progress.end();
         return job;
     }
 }

@@ -4,7 +4,7 @@ import io.cluman.model.job.Job;
 import io.cluman.model.job.JobState;
 import io.cluman.model.job.Progress;
 
-/** A job's progress as one line: {@code [#####-----] 3/6 RUNNING}. */
+/** Progress as one line: {@code [#####-----] 3/6 RUNNING}; for a job, or anything counted in done/total. */
 public final class ProgressBar {
     public static final int WIDTH = 10;
 
@@ -16,14 +16,22 @@ public final class ProgressBar {
     }
 
     public static String render(Progress progress, JobState state, int width) {
+        return render(progress, state.name(), state == JobState.SUCCEEDED, width);
+    }
+
+    /**
+     * {@code [###-------] done/total label}; with nothing to count ({@code total} 0) the bar is full only once
+     * {@code succeeded}.
+     */
+    public static String render(Progress progress, String label, boolean succeeded, int width) {
         int done = progress == null ? 0 : Math.max(0, progress.done());
         int total = progress == null ? 0 : Math.max(0, progress.total());
         int filled;
         if (total == 0) {
-            filled = state == JobState.SUCCEEDED ? width : 0;
+            filled = succeeded ? width : 0;
         } else {
             filled = (int) Math.min(width, (long) done * width / total);
         }
-        return "[" + "#".repeat(filled) + "-".repeat(width - filled) + "] " + done + "/" + total + " " + state;
+        return "[" + "#".repeat(filled) + "-".repeat(width - filled) + "] " + done + "/" + total + " " + label;
     }
 }

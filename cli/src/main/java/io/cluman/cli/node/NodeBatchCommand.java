@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
  * {@code cluman node batch OPERATION (--all | --cluster C | --label k=v ... | --ids a,b) [--batch-size N] [--wait]}.
  */
 @Command(name = "batch", mixinStandardHelpOptions = true,
-        description = "Apply one operation to many nodes, a batch at a time, as one job.")
+        description = {"Apply one operation to many nodes, a batch at a time, as one job.",
+            "Returns at once with the job's id (follow it with cluman job watch ID), or with --wait at its end."})
 public final class NodeBatchCommand extends ClientCommand {
     @Parameters(index = "0", paramLabel = "OPERATION", converter = OperationConverter.class,
             description = "commission, drain, decommission or upgrade.")
@@ -32,7 +33,8 @@ public final class NodeBatchCommand extends ClientCommand {
             description = "How many nodes at once (server default if absent).")
     Integer batchSize;
 
-    @Option(names = "--wait", description = "Follow the job to its end; exit 1 if it fails.")
+    @Option(names = "--wait", description = {"Follow the job to its end: a progress bar on stderr, then a one-line",
+        "summary; exit 1 if it fails."})
     boolean wait;
 
     /** Which nodes: exactly one of these. */

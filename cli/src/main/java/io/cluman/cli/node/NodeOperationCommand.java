@@ -14,7 +14,8 @@ public abstract class NodeOperationCommand extends ClientCommand {
     @Parameters(paramLabel = "ID", description = "Node id.")
     String id;
 
-    @Option(names = "--wait", description = "Follow the job to its end; exit 1 if it fails.")
+    @Option(names = "--wait", description = {"Follow the job to its end: a progress bar on stderr, then a one-line",
+        "summary; exit 1 if it fails."})
     boolean wait;
 
     abstract NodeOperation operation();

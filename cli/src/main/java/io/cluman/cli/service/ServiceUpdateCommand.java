@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
             "  cluman service update web --canary 1 nginx:1.28 && cluman service promote web",
             "  cluman service update web --wait nginx:1.28     # progress bar until the deployment ends"})
 public final class ServiceUpdateCommand extends ServiceSpecCommand {
-    @Option(names = "--wait", description = "Follow the deployment's job to its end; exit 1 if it fails.")
+    @Option(names = "--wait", description = {"Follow the deployment's job to its end: a progress bar on stderr,",
+        "then a one-line summary; exit 1 if it fails."})
     boolean wait;
 
     @Override

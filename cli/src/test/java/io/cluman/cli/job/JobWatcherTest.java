@@ -6,9 +6,11 @@ import io.cluman.model.job.Job;
 import io.cluman.model.job.JobState;
 import io.cluman.model.job.JobStep;
 import io.cluman.model.job.Progress;
+import io.cluman.model.node.NodeOperation;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -71,7 +73,29 @@ class JobWatcherTest {
                 List.of(new JobStep("n-1", JobState.SUCCEEDED, ""), new JobStep("n-2", JobState.FAILED, "agent gone")),
                 null, 1, "1 of 2 nodes failed", null, null, null, 3);
 
-        assertThat(JobOutcome.summary(failed))
-                .isEqualTo("job j-9 FAILED: 1 of 2 nodes failed\n  n-2 FAILED: agent gone");
+        assertThat(JobOutcome.summary(failed, Instant.EPOCH))
+                .isEqualTo("step n-2 FAILED: agent gone\njob j-9 node.batch (n-1, n-2): FAILED: 1 of 2 nodes failed");
+    }
+
+    @Test
+    void summaryNamesTheOperationAFewNodesAndHowLongItRan() {
+        List<JobStep> steps = List.of("n-1", "n-2", "n-3", "n-4", "n-5").stream()
+                .map(n -> new JobStep(n, JobState.SUCCEEDED, "")).toList();
+        Instant start = Instant.parse("2026-11-21T10:00:00Z");
+        Job done = new Job("j-3", "node.batch", null, JobState.SUCCEEDED, new Progress(5, 5), steps,
+                NodeOperation.DRAIN, 2, null, start.minusSeconds(5), start, start.plusSeconds(42), 9);
+
+        assertThat(JobOutcome.summary(done, start.plusSeconds(600)))
+                .isEqualTo("job j-3 node.batch drain (n-1, n-2, n-3 and 2 more): SUCCEEDED after 42s");
+    }
+
+    @Test
+    void aJobStillRunningCountsItsTimeToNow() {
+        Instant start = Instant.parse("2026-11-21T10:00:00Z");
+        Job running = new Job("j-4", "service.deployment", "service web, deployment d2 of generation 2",
+                JobState.RUNNING, new Progress(1, 3), List.of(), null, 0, null, start, start, null, 2);
+
+        assertThat(JobOutcome.summary(running, start.plusSeconds(75)))
+                .isEqualTo("job j-4 service.deployment (service web, deployment d2 of generation 2): RUNNING after 1m");
     }
 }

@@ -142,7 +142,8 @@ class ServiceCommandsTest {
         Run run = server.run("service", "update", "web", "--wait", "nginx:1.28");
         assertThat(run.code()).as("a failed deployment exits 1").isEqualTo(1);
         assertThat(run.err()).contains("[###-------] 1/3 FAILED");
-        assertThat(run.out()).contains("job j-web-d2 FAILED: replica web-abcde is unhealthy");
+        assertThat(run.out()).isEqualTo("job j-web-d2 service.deployment (service web, deployment d2 of generation 2):"
+                + " FAILED: replica web-abcde is unhealthy\n");
     }
 
     @Test
@@ -168,8 +169,7 @@ class ServiceCommandsTest {
 
     @Test
     void anUnknownServiceIsTheServersErrorWithExitOne() {
-        server.on("GET /v1/services/nope", 404, """
-                {"type":"about:blank","title":"Not found","status":404,"detail":"service 'nope' does not exist"}""");
+        server.notFound("GET /v1/services/nope", "service 'nope' does not exist");
         Run run = server.run("service", "show", "nope");
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.err()).contains("service 'nope' does not exist");
