@@ -82,4 +82,6 @@ function App() {
   return h(Shell, { me, onLogout: () => logout() });
 }
 
-render(h(App), document.getElementById('app'));
+const root = document.getElementById('app');
+root.textContent = '';
+render(h(App), root);

@@ -18,14 +18,15 @@ function Chart({ name, points, range }) {
   useEffect(() => {
     if (!window.Chart) return undefined;
     const format = BYTE_SERIES.has(name) ? v => bytes(v) : v => Number(v).toFixed(1);
+    const dots = points.length < 3 ? 3 : 0;
     const chart = new window.Chart(canvas.current, {
       type: 'line',
       data: {
         labels: points.map(p => label(p.time, range)),
         datasets: [
-          { label: 'max', data: points.map(p => p.max), borderWidth: 1, pointRadius: 0, borderColor: '#e0a030' },
-          { label: 'avg', data: points.map(p => p.avg), borderWidth: 2, pointRadius: 0, borderColor: '#3070d0' },
-          { label: 'min', data: points.map(p => p.min), borderWidth: 1, pointRadius: 0, borderColor: '#60a060' },
+          { label: 'max', data: points.map(p => p.max), borderWidth: 1, pointRadius: dots, borderColor: '#e0a030' },
+          { label: 'avg', data: points.map(p => p.avg), borderWidth: 2, pointRadius: dots, borderColor: '#3070d0' },
+          { label: 'min', data: points.map(p => p.min), borderWidth: 1, pointRadius: dots, borderColor: '#60a060' },
         ],
       },
       options: {

@@ -1,0 +1,129 @@
+package io.cluman.it.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.cluman.agent.driver.docker.DockerdProcess;
+import io.cluman.model.api.TokenRequest;
+import io.cluman.model.node.NodeState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An operator's session in the browser, against a real server and two real agents: log in, run a service, see
+ * it running, scale it, read a replica's output, drain a node and see the events; a wrong token is refused in
+ * words, and a viewer sees no buttons that change the fleet.
+ */
+@Timeout(300)
+class WebUiFlowTest {
+    private static DockerdProcess engine;
+    private static Chromium chromium;
+
+    @TempDir
+    Path dir;
+    private UiFleet fleet;
+    private WatchedPage tab;
+
+    @BeforeAll
+    static void startEngineAndBrowser() {
+        engine = DockerdProcess.start();
+        chromium = Chromium.launch();
+    }
+
+    @AfterAll
+    static void stopEngineAndBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    @BeforeEach
+    void start() {
+        fleet = new UiFleet(dir, engine, 2);
+        tab = new WatchedPage(chromium.browser());
+    }
+
+    @AfterEach
+    void stop() {
+        tab.close();
+        fleet.close();
+    }
+
+    @Test
+    void deployScaleReadLogsDrainAndSeeTheEvents() throws IOException {
+        Path script = Files.writeString(dir.resolve("hello.sh"), "echo hello-from-the-ui\nexec sleep 300\n");
+        Page page = tab.page();
+        UiSteps.logIn(page, fleet.url(), fleet.adminToken());
+        assertThat(page.getByTestId("whoami")).containsText("admin");
+
+        UiSteps.open(page, fleet.url(), "#/services", "Services");
+        Locator form = page.getByTestId("service-form");
+        form.getByLabel("Name").fill("web");
+        form.getByLabel("Driver").fill("process");
+        form.getByLabel("Command").fill("/bin/sh " + script);
+        form.getByLabel("Replicas").fill("1");
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Run")).click();
+        assertThat(page.locator("main h1")).hasText("web");
+        assertThat(page.getByTestId("service-running")).containsText("1 of 1 replicas running");
+        tab.screenshot("flow-1-service-running");
+
+        page.getByLabel("replicas of web").fill("2");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Scale")).click();
+        assertThat(page.getByTestId("service-running")).containsText("2 of 2 replicas running");
+        tab.screenshot("flow-2-service-scaled");
+
+        page.getByTestId("replicas").locator("tbody tr").first().getByRole(AriaRole.LINK).first().click();
+        assertThat(page.getByTestId("logs")).containsText("hello-from-the-ui");
+        tab.screenshot("flow-3-container-logs");
+
+        UiSteps.open(page, fleet.url(), "#/nodes", "Nodes");
+        Locator row = page.getByTestId("nodes").locator("tbody tr").filter(new Locator.FilterOptions()
+                .setHasText("worker-2"));
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Drain")).click();
+        assertThat(row).containsText("DRAINING");
+        assertThat(fleet.node("worker-2").state()).isEqualTo(NodeState.DRAINING);
+        tab.screenshot("flow-4-node-draining");
+
+        UiSteps.open(page, fleet.url(), "#/events", "Events");
+        assertThat(page.getByTestId("events")).containsText("drain");
+        tab.screenshot("flow-5-events");
+        assertThat(tab.errors()).as("console errors during the flow").isEmpty();
+    }
+
+    @Test
+    void aWrongTokenIsRefusedInWords() {
+        Page page = tab.page();
+        UiSteps.logIn(page, fleet.url(), "cl_not-a-token");
+        assertThat(page.getByTestId("login-error")).containsText("not valid");
+        assertThat(page.getByLabel("API token")).isVisible();
+        tab.screenshot("login-refused");
+    }
+
+    @Test
+    void aViewerSeesTheFleetButNoButtonsThatChangeIt() {
+        String viewer = fleet.admin().createToken(new TokenRequest("watcher", "viewer", null)).token();
+        Page page = tab.page();
+        UiSteps.logIn(page, fleet.url(), viewer);
+        assertThat(page.getByTestId("whoami")).containsText("viewer");
+        UiSteps.open(page, fleet.url(), "#/nodes", "Nodes");
+        assertThat(page.getByTestId("nodes")).containsText("worker-1");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Drain"))).hasCount(0);
+        UiSteps.open(page, fleet.url(), "#/services", "Services");
+        assertThat(page.getByTestId("service-form")).hasCount(0);
+        assertThat(tab.errors()).isEmpty();
+    }
+}
