@@ -1,9 +1,11 @@
 package io.cluman.server;
 
 import io.cluman.model.cluster.Cluster;
+import io.cluman.model.container.ContainerStatus;
 import io.cluman.model.job.Job;
 import io.cluman.model.node.Node;
 import io.cluman.model.registry.Registry;
+import io.cluman.model.service.Service;
 import io.cluman.server.agents.AgentLink;
 import io.cluman.server.agents.NodeAgents;
 import io.cluman.server.applications.ApplicationController;
@@ -48,6 +50,10 @@ import io.cluman.server.pki.ServerCredentials;
 import io.cluman.server.api.AgentConnector;
 import io.cluman.server.api.ApiOptions;
 import io.cluman.server.placement.PlanApplier;
+import io.cluman.server.prometheus.FleetGauges;
+import io.cluman.server.prometheus.FleetViews;
+import io.cluman.server.prometheus.ServerMeters;
+import io.cluman.server.prometheus.TimedKvStore;
 import io.cluman.server.registries.ManifestLabels;
 import io.cluman.server.registries.PullFailures;
 import io.cluman.server.registries.RegistryCatalog;
@@ -108,7 +114,9 @@ public final class ServerWiring implements AutoCloseable {
         createDataDir(config);
         SecureRandom random = new SecureRandom();
         Ids ids = new Ids(random);
-        store = remember(KvStores.open(config.storeSpec(), config.dataDir(), clock));
+        ServerMeters meters = remember(new ServerMeters());
+        store = remember(new TimedKvStore(KvStores.open(config.storeSpec(), config.dataDir(), clock),
+                meters.registry()));
         Repositories repos = Repositories.over(store);
 
         secrets = new BootstrapTokens(repos.tokens(), clock, random).ensure(config.dataDir());
@@ -125,6 +133,9 @@ public final class ServerWiring implements AutoCloseable {
         RepositoryMirror<Node> nodeMirror = remember(new RepositoryMirror<>(store, repos.nodes()).start());
         RepositoryMirror<Job> jobMirror = remember(new RepositoryMirror<>(store, repos.jobs()).start());
         RepositoryMirror<Registry> registryMirror = remember(new RepositoryMirror<>(store, repos.registries()).start());
+        RepositoryMirror<ContainerStatus> statusMirror = remember(
+                new RepositoryMirror<>(store, repos.containerStatus()).start());
+        RepositoryMirror<Service> serviceMirror = remember(new RepositoryMirror<>(store, repos.services()).start());
 
         EventLog eventLog = new EventLog(store, random);
         EventBus events = new EventBus(eventLog, clock);
@@ -137,6 +148,7 @@ public final class ServerWiring implements AutoCloseable {
         JobSubmitter jobs = new JobSubmitter(repos.jobs(), events, ids, clock);
 
         AssignmentFeed assignments = remember(new AssignmentFeed(store, repos.containers()).start());
+        new FleetGauges(meters, new FleetViews(nodes, heartbeats, assignments, statusMirror, serviceMirror));
         java.util.concurrent.atomic.AtomicInteger agentPort = new java.util.concurrent.atomic.AtomicInteger();
         ServerCredentials serverTls = ServerCredentials.issue(clusterCa, config.bindHost(), config.agents().agentUrl());
         // public: clients of an API served with --tls auto trust it (the CLI finds it beside admin.token)
@@ -190,7 +202,7 @@ public final class ServerWiring implements AutoCloseable {
                 new DefaultsQuery(defaults, nodes, repos.clusters()), registries,
                 logins, agents, services, applications, new TokenOperations(repos.tokens(), clock, random),
                 new JoinTokens(repos.joinTokens(), clusterCa.pin(), ids, clock, random), clusterCa, enrollment,
-                new AgentConnector(config.bindHost(), config.agents().port(), serverTls.context())),
+                new AgentConnector(config.bindHost(), config.agents().port(), serverTls.context()), meters),
                 config.bindHost(), config.port(), apiOptions(config.api(), serverTls)));
         agentPort.set(api.agentPort());
         closeFirst.addAll(List.of(leadership, eventFeed, errorFeed, assignments));

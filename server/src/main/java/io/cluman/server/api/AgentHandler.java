@@ -17,6 +17,7 @@ import io.cluman.server.nodes.NodeRegistry;
 import io.cluman.server.pki.AgentEnrollment;
 import io.cluman.server.registries.RegistryLogins;
 import io.javalin.http.Context;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -36,9 +37,12 @@ final class AgentHandler {
     private final NodeRegistry nodes;
     private final JoinAdmission admission;
     private final AgentEnrollment enrollment;
+    private final Timer heartbeatTimer;
 
     AgentHandler(NodeJoiner joiner, HeartbeatReceiver heartbeats, AssignmentFeed assignments, RegistryLogins logins,
-                 StatusReceiver statuses, NodeRegistry nodes, JoinAdmission admission, AgentEnrollment enrollment) {
+                 StatusReceiver statuses, NodeRegistry nodes, JoinAdmission admission, AgentEnrollment enrollment,
+                 Timer heartbeatTimer) {
+        this.heartbeatTimer = heartbeatTimer;
         this.admission = admission;
         this.enrollment = enrollment;
         this.joiner = joiner;
@@ -64,11 +68,11 @@ final class AgentHandler {
                 });
         routes.post("/v1/agent/heartbeat", Access.AGENT, "agent", "An agent is alive: facts, metrics, driver health")
                 .body(HeartbeatRequest.class).returns(HeartbeatResponse.class).errors(403, 404, 413)
-                .handle(ctx -> {
+                .handle(ctx -> heartbeatTimer.record(() -> {
                     HeartbeatRequest beat = ApiJson.body(ctx, HeartbeatRequest.class);
                     NodeCertificates.requireSame(ctx.attribute(ApiServer.NODE), beat.nodeId(), "nodeId");
                     ctx.json(heartbeats.receive(beat));
-                });
+                }));
         routes.get("/v1/agent/assignments", Access.AGENT, "agent",
                         "A node's allocations, each with the login of its image's registry; blocks until they change"
                                 + " after index, or wait passes")

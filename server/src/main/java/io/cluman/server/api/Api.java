@@ -19,6 +19,7 @@ import io.cluman.server.nodes.NodeRegistry;
 import io.cluman.server.nodes.NodeViews;
 import io.cluman.server.pki.AgentEnrollment;
 import io.cluman.server.pki.ClusterCa;
+import io.cluman.server.prometheus.ServerMeters;
 import io.cluman.server.registries.RegistryLogins;
 import io.cluman.server.registries.RegistryOperations;
 import io.cluman.server.security.TokenVerifier;
@@ -42,7 +43,7 @@ public final class Api {
                         RegistryOperations registries, RegistryLogins logins, NodeAgents agents,
                         ServiceOperations services, ApplicationOperations applications,
                         TokenOperations apiTokens, JoinTokens joinTokens, ClusterCa ca, AgentEnrollment enrollment,
-                        AgentConnector agentPort) {
+                        AgentConnector agentPort, ServerMeters meters) {
     }
 
     public static ApiServer start(Parts p, String host, int port, ApiOptions options) {
@@ -53,6 +54,7 @@ public final class Api {
         new HealthHandler(p.leadership(), p.store(), p.version()).register(routes);
         new NodeHandler(p.nodes(), p.nodeOperations(), p.nodeViews(), p.agents()).register(routes);
         new MetricsHandler(p.nodes(), p.nodeHistory(), p.clock()).register(routes);
+        new PrometheusHandler(p.meters()).register(routes);
         new ClusterHandler(p.clusters()).register(routes);
         new JobHandler(p.jobs()).register(routes);
         new EventHandler(p.events(), p.errors()).register(routes);
@@ -65,8 +67,8 @@ public final class Api {
         new JoinTokenHandler(p.joinTokens()).register(routes);
         new CaHandler(p.ca()).register(routes);
         new AgentHandler(p.joiner(), p.heartbeats(), p.assignments(), p.logins(), p.statuses(), p.nodes(),
-                new JoinAdmission(p.tokens(), p.joinTokens(), certificates, p.enrollment()), p.enrollment())
-                .register(routes);
+                new JoinAdmission(p.tokens(), p.joinTokens(), certificates, p.enrollment()), p.enrollment(),
+                p.meters().heartbeats()).register(routes);
         server.documentRoutes(p.version());
         server.start();
         return server;
