@@ -1,5 +1,6 @@
 package io.cluman.server.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -51,6 +52,25 @@ class TokenApiTest {
     /** Mirrors follow the store asynchronously: a new or revoked token takes effect within moments. */
     private void awaitStatus(String method, String path, String token, int status) {
         await().atMost(Duration.ofSeconds(5)).until(() -> send(method, path, null, token).statusCode() == status);
+    }
+
+    @Test
+    void theCurrentTokenSaysWhoItSpeaksFor() throws Exception {
+        String viewer = token("ui", "viewer", "1h");
+        awaitStatus("GET", "/v1/tokens/current", viewer, 200);
+        JsonNode me = ApiJson.MAPPER.readTree(send("GET", "/v1/tokens/current", null, viewer).body());
+        assertThat(me.get("name").asText()).isEqualTo("ui");
+        assertThat(me.get("role").asText()).isEqualTo("viewer");
+        assertThat(me.get("expiresAt").isNull()).isFalse();
+        JsonNode root = ApiJson.MAPPER.readTree(server.send("GET", "/v1/tokens/current", null).body());
+        assertThat(root.get("role").asText()).isEqualTo("admin");
+
+        HttpResponse<String> none = send("GET", "/v1/tokens/current", null, null);
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(send("GET", "/v1/tokens/current", null, "clm_nonsense").statusCode()).isEqualTo(401);
+        assertThat(send("POST", "/v1/tokens/current", "{}", viewer).statusCode()).isEqualTo(405);
     }
 
     @Test
