@@ -3,6 +3,7 @@ package io.cluman.it.ui;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,6 +18,11 @@ final class WatchedPage implements AutoCloseable {
     private final BrowserContext context;
     private final Page page;
     private final List<String> errors = new CopyOnWriteArrayList<>();
+
+    static {
+        // a page waits for the server's answers; on a busy 2-core machine five seconds can be short
+        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+    }
 
     WatchedPage(Browser browser) {
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));

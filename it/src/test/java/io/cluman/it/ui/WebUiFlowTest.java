@@ -7,6 +7,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.cluman.agent.driver.docker.DockerdProcess;
+import io.cluman.model.api.ClusterRequest;
 import io.cluman.model.api.TokenRequest;
 import io.cluman.model.node.NodeState;
 import java.io.IOException;
@@ -102,6 +103,23 @@ class WebUiFlowTest {
         assertThat(page.getByTestId("events")).containsText("drain");
         tab.screenshot("flow-5-events");
         assertThat(tab.errors()).as("console errors during the flow").isEmpty();
+    }
+
+    @Test
+    void pagesFollowTheFleetWithoutAReload() {
+        Page page = tab.page();
+        UiSteps.logIn(page, fleet.url(), fleet.adminToken());
+        UiSteps.open(page, fleet.url(), "#/clusters", "Clusters");
+        assertThat(page.getByTestId("clusters")).containsText("orphans");
+        // the clusters page does not poll: only the event stream can bring the new cluster
+        fleet.admin().createCluster(new ClusterRequest("arrived-live", "made by the API", null, null));
+        assertThat(page.getByTestId("clusters")).containsText("arrived-live");
+
+        UiSteps.open(page, fleet.url(), "#/events", "Events");
+        assertThat(page.getByTestId("events")).containsText("arrived-live");
+        fleet.admin().createCluster(new ClusterRequest("second-live", null, null, null));
+        assertThat(page.getByTestId("events")).containsText("second-live");
+        assertThat(tab.errors()).isEmpty();
     }
 
     @Test
