@@ -15,7 +15,6 @@ public record NodeMetricsView(String node, Instant from, Instant to, Duration st
                               Map<String, List<MetricPointView>> series) {
     public NodeMetricsView {
         // in the server's order (cpu, memory, disk-free, load1, net-rx, net-tx), read-only
-        series = series == null ? Map.of()
-                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(series));
+        series = MetricPointView.ordered(series);
     }
 }
