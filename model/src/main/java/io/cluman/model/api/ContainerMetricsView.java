@@ -13,7 +13,8 @@ import java.util.Map;
  *               {@code net-rx} and {@code net-tx} bytes/s), each oldest first; a series without points is absent
  */
 public record ContainerMetricsView(String container, Instant from, Instant to, Duration step,
-                                   Map<String, List<MetricPointView>> series) {
+                                   Map<String, List<MetricPointView>> series)
+        implements MetricsHistoryView {
     public ContainerMetricsView {
         series = MetricPointView.ordered(series);
     }

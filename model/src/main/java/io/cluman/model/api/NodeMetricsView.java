@@ -12,7 +12,7 @@ import java.util.Map;
  *               {@code net-rx} and {@code net-tx} bytes/s), each oldest first; a series without points is absent
  */
 public record NodeMetricsView(String node, Instant from, Instant to, Duration step,
-                              Map<String, List<MetricPointView>> series) {
+                              Map<String, List<MetricPointView>> series) implements MetricsHistoryView {
     public NodeMetricsView {
         // in the server's order (cpu, memory, disk-free, load1, net-rx, net-tx), read-only
         series = MetricPointView.ordered(series);
