@@ -60,8 +60,8 @@ public final class ContainerMetricsHistory {
         v.required("nodeId", report.nodeId());
         for (int i = 0; i < report.samples().size(); i++) {
             TaskSample s = report.samples().get(i);
-            v.required("samples[" + i + "].allocId", s == null ? null : s.allocId());
-            v.required("samples[" + i + "].time", s == null ? null : s.time());
+            v.required("samples[" + i + "].allocId", s.allocId());
+            v.required("samples[" + i + "].time", s.time());
         }
         v.throwIfInvalid();
         Map<String, TaskSample> before = lastSamples.getOrDefault(report.nodeId(), Map.of());
