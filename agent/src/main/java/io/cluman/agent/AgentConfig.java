@@ -5,6 +5,7 @@ import io.cluman.model.validation.ValidationException;
 import io.cluman.model.validation.Validator;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,17 +20,31 @@ import java.util.Map;
  * @param localApi where the local API listens and what address it advertises; null: {@link LocalApiConfig#DEFAULTS}
  * @param caFile  PEM certificates to trust for an {@code https://} server ({@code --ca-file}); null: the
  *                JDK's trusted CAs
+ * @param statsInterval how often running tasks are sampled for the server's stats history; null:
+ *                {@link #DEFAULT_STATS_INTERVAL}; at least 1 s
  */
 public record AgentConfig(String joinUrl, String token, Path dataDir, String name, Map<String, String> labels,
-                          LocalApiConfig localApi, Path caFile) {
+                          LocalApiConfig localApi, Path caFile, Duration statsInterval) {
     /** The data dir when none is given. */
     public static final Path DEFAULT_DATA_DIR = Path.of("/var/lib/cluman-agent");
+    /** How often running tasks are sampled when none is given. */
+    public static final Duration DEFAULT_STATS_INTERVAL = Duration.ofSeconds(10);
 
     public AgentConfig {
         labels = labels == null ? Map.of() : Map.copyOf(labels);
         localApi = localApi == null ? LocalApiConfig.DEFAULTS : localApi;
         joinUrl = joinUrl == null ? null : stripTrailingSlash(joinUrl.strip());
+        statsInterval = statsInterval == null ? DEFAULT_STATS_INTERVAL : statsInterval;
         validate(joinUrl, token, dataDir, name, labels);
+        if (statsInterval.toMillis() < 1000) {
+            throw ValidationException.of("statsInterval", "must be at least 1s, not " + statsInterval);
+        }
+    }
+
+    /** A config that samples tasks every {@link #DEFAULT_STATS_INTERVAL}. */
+    public AgentConfig(String joinUrl, String token, Path dataDir, String name, Map<String, String> labels,
+                       LocalApiConfig localApi, Path caFile) {
+        this(joinUrl, token, dataDir, name, labels, localApi, caFile, null);
     }
 
     /** A config that trusts the JDK's CAs. */
@@ -45,12 +60,17 @@ public record AgentConfig(String joinUrl, String token, Path dataDir, String nam
 
     /** This config with the local API set up as {@code api}. */
     public AgentConfig withLocalApi(LocalApiConfig api) {
-        return new AgentConfig(joinUrl, token, dataDir, name, labels, api, caFile);
+        return new AgentConfig(joinUrl, token, dataDir, name, labels, api, caFile, statsInterval);
     }
 
     /** This config trusting the certificates of {@code file} (PEM) for an {@code https://} server. */
     public AgentConfig withCaFile(Path file) {
-        return new AgentConfig(joinUrl, token, dataDir, name, labels, localApi, file);
+        return new AgentConfig(joinUrl, token, dataDir, name, labels, localApi, file, statsInterval);
+    }
+
+    /** This config sampling running tasks every {@code interval} (at least 1 s). */
+    public AgentConfig withStatsInterval(Duration interval) {
+        return new AgentConfig(joinUrl, token, dataDir, name, labels, localApi, caFile, interval);
     }
 
     /**

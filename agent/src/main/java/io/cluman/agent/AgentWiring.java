@@ -4,6 +4,7 @@ import io.cluman.agent.api.LocalApiServer;
 import io.cluman.agent.driver.DockerProbe;
 import io.cluman.agent.driver.DriverProbe;
 import io.cluman.agent.driver.DriverSet;
+import io.cluman.agent.driver.StatsSource;
 import io.cluman.agent.driver.TaskDriver;
 import io.cluman.agent.driver.TaskHandle;
 import io.cluman.agent.driver.docker.DockerDriver;
@@ -15,6 +16,8 @@ import io.cluman.agent.host.MetricsSampler;
 import io.cluman.agent.identity.CredentialStore;
 import io.cluman.agent.identity.NodeCredentials;
 import io.cluman.agent.identity.NodeIdFile;
+import io.cluman.agent.stats.StatsLoop;
+import io.cluman.agent.stats.StatsSampler;
 import io.cluman.agent.tasks.AssignmentLoop;
 import io.cluman.agent.tls.CertificateRenewal;
 import io.cluman.agent.tls.NodeTls;
@@ -60,8 +63,10 @@ import oshi.SystemInfo;
  * <p>The constructor does no I/O beyond reading OSHI's first CPU ticks; {@link #start()} creates the
  * data dir, reads the kept credentials, detects the drivers (bounded by the docker ping's 2 s timeout),
  * binds the local API ({@link LocalApiServer}, whose address goes to the server with the facts; its TLS
- * handshakes fail until the node has credentials) and starts the loops' threads, then returns. {@link #close()} stops heartbeats and releases the HTTP client; it will not
- * stop work that task runners started (the agent re-attaches to it after a restart).
+ * handshakes fail until the node has credentials) and starts the loops' threads, then returns. Once joined, the
+ * task runners start and a {@link StatsLoop} samples their running tasks every
+ * {@link AgentConfig#statsInterval()}. {@link #close()} stops heartbeats, stats and releases the HTTP client; it
+ * will not stop work that task runners started (the agent re-attaches to it after a restart).
  *
  * <p>The loop runs on a virtual thread, which does not keep the JVM alive: a process that only runs
  * the agent (the CLI) blocks its main thread in {@link #awaitClosed()} and calls {@link #close()} from a
@@ -73,6 +78,8 @@ public final class AgentWiring implements AutoCloseable {
     /** How often the renewal looks at the node certificate. */
     static final Duration RENEWAL_CHECK = Duration.ofMinutes(1);
     private static final Duration RENEWAL_MAX_BACKOFF = Duration.ofMinutes(10);
+    /** How many tasks are sampled at once (the Docker Engine measures each over about a second). */
+    private static final int STATS_CONCURRENCY = 16;
 
     private final AgentConfig config;
     private final ExecutorService httpExecutor;
@@ -85,6 +92,7 @@ public final class AgentWiring implements AutoCloseable {
     private final LocalApiServer localApi;
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile AssignmentLoop assignments;
+    private volatile StatsLoop stats;
 
     /** An agent that finds the docker engine through the process environment ({@code DOCKER_HOST}). */
     public AgentWiring(AgentConfig config, InstantSource clock) {
@@ -226,6 +234,23 @@ public final class AgentWiring implements AutoCloseable {
         }
         assignments = started;
         started.start();
+        stats = statsLoop(nodeId, available, started).start();
+    }
+
+    /**
+     * Samples the running tasks every {@link AgentConfig#statsInterval()} for the server's stats history: up to
+     * {@link #STATS_CONCURRENCY} samples at once, a round waiting at most 80% of the interval.
+     */
+    private StatsLoop statsLoop(String nodeId, Map<String, TaskDriver> available, AssignmentLoop tasks) {
+        Map<String, StatsSource> sources = new java.util.HashMap<>();
+        available.forEach((name, driver) -> {
+            if (driver instanceof StatsSource source) {
+                sources.put(name, source);
+            }
+        });
+        Duration interval = config.statsInterval();
+        return new StatsLoop(nodeId, tasks::running, new StatsSampler(sources, STATS_CONCURRENCY,
+                interval.multipliedBy(4).dividedBy(5)), client::reportStats, interval);
     }
 
     /** Blocks the calling thread until {@link #close()} has run (from another thread, e.g. a shutdown hook). */
@@ -234,8 +259,8 @@ public final class AgentWiring implements AutoCloseable {
     }
 
     /**
-     * Stops the local API, heartbeats (promptly: no heartbeat starts after this returns), renewals, the HTTP clients and
-     * the drivers' connections and threads. Tasks keep running. Idempotent.
+     * Stops the local API, heartbeats (promptly: no heartbeat starts after this returns), renewals, stats, the HTTP
+     * clients and the drivers' connections and threads. Tasks keep running. Idempotent.
      */
     @Override
     public void close() {
@@ -243,6 +268,10 @@ public final class AgentWiring implements AutoCloseable {
             localApi.close();
             loop.close();
             renewal.close();
+            StatsLoop sampling = stats;
+            if (sampling != null) {
+                sampling.close();
+            }
             AssignmentLoop running = assignments;
             if (running != null) {
                 running.close();

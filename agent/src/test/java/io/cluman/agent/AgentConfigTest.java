@@ -44,4 +44,15 @@ class AgentConfigTest {
         assertThatThrownBy(() -> AgentConfig.parseLabels("a=1,a=2")).isInstanceOf(ValidationException.class);
         assertThat(AgentConfig.parseLabels("a=,b=2")).containsEntry("a", "").containsEntry("b", "2");
     }
+
+    @Test
+    void samplesTasksEvery10sUnlessToldAndNeverFasterThanASecond() {
+        AgentConfig config = AgentConfig.of("http://10.0.0.1:8761", "t0k", null, null, null);
+        assertThat(config.statsInterval()).isEqualTo(java.time.Duration.ofSeconds(10));
+        assertThat(config.withStatsInterval(java.time.Duration.ofSeconds(2)).statsInterval())
+                .isEqualTo(java.time.Duration.ofSeconds(2));
+        assertThatThrownBy(() -> config.withStatsInterval(java.time.Duration.ofMillis(10)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("statsInterval"));
+    }
 }

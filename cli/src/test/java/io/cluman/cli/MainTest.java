@@ -64,6 +64,9 @@ class MainTest {
         Run join = Run.of("agent", "--join", "ftp://somewhere", "--token", "t");
         assertThat(join.code()).isEqualTo(2);
         assertThat(join.err()).contains("--join: 'ftp://somewhere' is not a server address");
+        Run stats = Run.of("agent", "--join", "http://x", "--token", "t", "--stats-interval", "100ms");
+        assertThat(stats.code()).isEqualTo(2);
+        assertThat(stats.err()).contains("--stats-interval: must be at least 1s");
 
         Run port = Run.of("server", "--port", "70000");
         assertThat(port.code()).isEqualTo(2);

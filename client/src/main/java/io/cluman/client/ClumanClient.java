@@ -8,6 +8,7 @@ import io.cluman.model.agent.JoinRequest;
 import io.cluman.model.agent.JoinResponse;
 import io.cluman.model.agent.RenewRequest;
 import io.cluman.model.agent.RenewResponse;
+import io.cluman.model.agent.StatsReport;
 import io.cluman.model.agent.StatusReport;
 import io.cluman.model.api.BatchRequest;
 import io.cluman.model.api.ClusterRequest;
@@ -24,6 +25,7 @@ import io.cluman.model.api.CaView;
 import io.cluman.model.api.JoinTokenCreated;
 import io.cluman.model.api.JoinTokenRequest;
 import io.cluman.model.api.NodeMetricsView;
+import io.cluman.model.api.ContainerMetricsView;
 import io.cluman.model.api.JoinTokenView;
 import io.cluman.model.api.TokenCreated;
 import io.cluman.model.api.TokenRequest;
@@ -371,6 +373,12 @@ public final class ClumanClient {
                 NodeMetricsView.class);
     }
 
+    /** A container's stats history; {@code params} as {@link #nodeMetrics} takes them. */
+    public ContainerMetricsView containerMetrics(String id, Map<String, String> params) {
+        return transport.send("GET", "v1/metrics/containers/" + Transport.segment(id) + Transport.query(params), null,
+                ContainerMetricsView.class);
+    }
+
     /** A new node certificate for the caller's (mutual TLS) node. */
     public RenewResponse renew(RenewRequest request) {
         return transport.send("POST", "v1/agent/renew", request, RenewResponse.class);
@@ -391,5 +399,10 @@ public final class ClumanClient {
 
     public void reportStatus(StatusReport report) {
         transport.send("POST", "v1/agent/status", report, Void.class);
+    }
+
+    /** Samples of the node's running tasks ({@code POST /v1/agent/stats}). */
+    public void reportStats(StatsReport report) {
+        transport.send("POST", "v1/agent/stats", report, Void.class);
     }
 }

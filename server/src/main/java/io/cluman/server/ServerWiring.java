@@ -2,6 +2,7 @@ package io.cluman.server;
 
 import io.cluman.model.cluster.Cluster;
 import io.cluman.model.container.ContainerStatus;
+import io.cluman.model.container.Container;
 import io.cluman.model.job.Job;
 import io.cluman.model.node.Node;
 import io.cluman.model.registry.Registry;
@@ -67,6 +68,7 @@ import io.cluman.server.security.SecretKeyFile;
 import io.cluman.server.security.TokenVerifier;
 import io.cluman.server.tokens.TokenOperations;
 import io.cluman.server.services.ReplicaWriter;
+import io.cluman.server.metrics.ContainerMetricsHistory;
 import io.cluman.server.metrics.MetricsStore;
 import io.cluman.server.metrics.NodeMetricsHistory;
 import io.cluman.server.services.DeploymentJobs;
@@ -172,7 +174,10 @@ public final class ServerWiring implements AutoCloseable {
                 clock);
 
         DeploymentJobs deploymentJobs = new DeploymentJobs(repos.jobs());
-        NodeMetricsHistory nodeHistory = new NodeMetricsHistory(remember(MetricsStore.open(config.dataDir(), clock)));
+        MetricsStore metrics = remember(MetricsStore.open(config.dataDir(), clock));
+        NodeMetricsHistory nodeHistory = new NodeMetricsHistory(metrics);
+        ContainerMetricsHistory containerHistory = new ContainerMetricsHistory(metrics, (node, alloc) -> assignments
+                .byAllocation(alloc).filter(c -> c.node().equals(node)).map(Container::name), clock);
         ServiceOperations services = new ServiceOperations(repos.services(), repos.clusters(), containers, events,
                 deploymentJobs, clock);
         ApplicationOperations applications = new ApplicationOperations(repos.applications(), repos.services(),
@@ -197,7 +202,7 @@ public final class ServerWiring implements AutoCloseable {
                 nodes, new NodeOperations(nodes, repos.clusters(), heartbeats, jobs, events), new NodeViews(heartbeats),
                 new NodeJoiner(nodes, heartbeats, pacing, jobs, events, ids, clock, config.autoCommission()),
                 new HeartbeatReceiver(nodes, heartbeats, pacing, new HealthPolicy(config.minDiskFreeRatio()), events,
-                        clock, nodeHistory), nodeHistory,
+                        clock, nodeHistory), nodeHistory, containerHistory,
                 new ClusterOperations(repos.clusters(), nodes, events, clock), repos.jobs(), eventFeed, errorFeed, containers, assignments, statuses,
                 new DefaultsQuery(defaults, nodes, repos.clusters()), registries,
                 logins, agents, services, applications, new TokenOperations(repos.tokens(), clock, random),

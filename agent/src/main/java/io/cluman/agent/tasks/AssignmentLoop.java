@@ -77,6 +77,11 @@ public final class AssignmentLoop implements AutoCloseable {
         return supervisor.task(allocId);
     }
 
+    /** The tasks that run on this node now, as their runners last reported. Any thread may call it. */
+    public java.util.List<TaskHandle> running() {
+        return supervisor.running();
+    }
+
     @Override
     public void close() {
         closed = true;

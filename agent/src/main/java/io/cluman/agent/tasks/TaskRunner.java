@@ -51,7 +51,7 @@ final class TaskRunner {
     private volatile TaskHandle handle; // written by the runner's thread only; read by the local API
     private long appliedGeneration = -1;
     private int restarts;
-    private TaskState lastState;
+    private volatile TaskState lastState; // written by the runner's thread; read by the stats loop
     private final ReentrantLock reportLock = new ReentrantLock();
     private final HealthWatch health = new HealthWatch(InstantSource.system(), this::healthChanged);
     private TaskReport lastReport;
@@ -85,6 +85,12 @@ final class TaskRunner {
     /** The task this runner started or re-attached to, while it has one. */
     java.util.Optional<TaskHandle> handle() {
         return java.util.Optional.ofNullable(handle);
+    }
+
+    /** The task while it runs (as last reported), for the stats loop. */
+    java.util.Optional<TaskHandle> running() {
+        TaskHandle h = handle;
+        return lastState == TaskState.RUNNING ? java.util.Optional.ofNullable(h) : java.util.Optional.empty();
     }
 
     /** Sends the last report again (the server may have marked the task lost while it could not hear us). */

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * Keeps one {@link TaskRunner} per allocation of this node. The first set of assignments is matched
  * with the tasks the drivers recovered: assigned ones are re-attached (not restarted), the others are
  * stopped and removed. Objects without Cluman's labels are never touched. Called from one thread (the
- * assignment loop), except {@link #task}, which any thread may call (the local API).
+ * assignment loop), except {@link #task} and {@link #running}, which any thread may call (the local API, the
+ * stats loop).
  */
 final class TaskSupervisor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TaskSupervisor.class);
@@ -66,6 +67,11 @@ final class TaskSupervisor implements AutoCloseable {
     Optional<TaskHandle> task(String allocId) {
         TaskRunner runner = runners.get(allocId);
         return runner == null ? Optional.empty() : runner.handle();
+    }
+
+    /** The tasks that run now (as their runners last reported). Any thread may call it. */
+    List<TaskHandle> running() {
+        return runners.values().stream().flatMap(r -> r.running().stream()).toList();
     }
 
     /** Every runner sends its last report again. */

@@ -10,6 +10,7 @@ import io.cluman.model.validation.FieldError;
 import io.cluman.model.validation.ValidationException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class AgentCommand implements Callable<Integer> {
     /** The option behind each field of {@link AgentConfig}, to report its validation errors as usage errors. */
     private static final Map<String, String> OPTIONS = Map.of(
             "joinUrl", "--join", "token", "--token", "dataDir", "--data", "name", "--name", "labels", "--labels",
-            "apiPort", "--api-port", "advertise", "--advertise");
+            "apiPort", "--api-port", "advertise", "--advertise", "statsInterval", "--stats-interval");
 
     @Option(names = "--join", required = true, paramLabel = "URL", description = "Server to join.")
     String joinUrl;
@@ -70,6 +71,11 @@ public final class AgentCommand implements Callable<Integer> {
                     + " (env CLUMAN_CA_FILE; default: the JDK's trusted CAs).")
     Path caFile;
 
+    @Option(names = "--stats-interval", paramLabel = "DURATION", defaultValue = "10s",
+            converter = DurationConverter.class, description = "How often running tasks are sampled for the"
+                    + " server's stats history (default ${DEFAULT-VALUE}; at least 1s).")
+    Duration statsInterval;
+
     @Spec
     CommandSpec spec;
 
@@ -104,7 +110,7 @@ public final class AgentCommand implements Callable<Integer> {
                 ClientTls.trusting(caFile);
             }
             return new AgentConfig(joinUrl, token, data, name == null || name.isBlank() ? null : name.strip(),
-                    KeyValue.toMap(labels), new LocalApiConfig(apiBind, apiPort, advertise), caFile);
+                    KeyValue.toMap(labels), new LocalApiConfig(apiBind, apiPort, advertise), caFile, statsInterval);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--ca-file " + e.getMessage()
                     + ": give the server's certificate or its CA in PEM");

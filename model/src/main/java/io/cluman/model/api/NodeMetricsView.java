@@ -12,10 +12,9 @@ import java.util.Map;
  *               {@code net-rx} and {@code net-tx} bytes/s), each oldest first; a series without points is absent
  */
 public record NodeMetricsView(String node, Instant from, Instant to, Duration step,
-                              Map<String, List<MetricPointView>> series) {
+                              Map<String, List<MetricPointView>> series) implements MetricsHistoryView {
     public NodeMetricsView {
         // in the server's order (cpu, memory, disk-free, load1, net-rx, net-tx), read-only
-        series = series == null ? Map.of()
-                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(series));
+        series = MetricPointView.ordered(series);
     }
 }

@@ -7,10 +7,12 @@ import io.cluman.model.agent.JoinRequest;
 import io.cluman.model.agent.JoinResponse;
 import io.cluman.model.agent.RenewRequest;
 import io.cluman.model.agent.RenewResponse;
+import io.cluman.model.agent.StatsReport;
 import io.cluman.model.agent.StatusReport;
 import io.cluman.model.validation.Validator;
 import io.cluman.server.containers.AssignmentFeed;
 import io.cluman.server.containers.StatusReceiver;
+import io.cluman.server.metrics.ContainerMetricsHistory;
 import io.cluman.server.nodes.HeartbeatReceiver;
 import io.cluman.server.nodes.NodeJoiner;
 import io.cluman.server.nodes.NodeRegistry;
@@ -38,11 +40,13 @@ final class AgentHandler {
     private final JoinAdmission admission;
     private final AgentEnrollment enrollment;
     private final Timer heartbeatTimer;
+    private final ContainerMetricsHistory stats;
 
     AgentHandler(NodeJoiner joiner, HeartbeatReceiver heartbeats, AssignmentFeed assignments, RegistryLogins logins,
                  StatusReceiver statuses, NodeRegistry nodes, JoinAdmission admission, AgentEnrollment enrollment,
-                 Timer heartbeatTimer) {
+                 Timer heartbeatTimer, ContainerMetricsHistory stats) {
         this.heartbeatTimer = heartbeatTimer;
+        this.stats = stats;
         this.admission = admission;
         this.enrollment = enrollment;
         this.joiner = joiner;
@@ -84,6 +88,14 @@ final class AgentHandler {
                     StatusReport report = ApiJson.body(ctx, StatusReport.class);
                     NodeCertificates.requireSame(ctx.attribute(ApiServer.NODE), report.nodeId(), "nodeId");
                     statuses.receive(report);
+                    ctx.status(204);
+                });
+        routes.post("/v1/agent/stats", Access.AGENT, "agent", "An agent's samples of its running tasks' cpu, memory"
+                        + " and network use (every 10 s); samples of allocations not on the node are ignored")
+                .body(StatsReport.class).status(204).errors(403, 413).handle(ctx -> {
+                    StatsReport report = ApiJson.body(ctx, StatsReport.class);
+                    NodeCertificates.requireSame(ctx.attribute(ApiServer.NODE), report.nodeId(), "nodeId");
+                    stats.record(report);
                     ctx.status(204);
                 });
     }

@@ -11,6 +11,7 @@ import io.cluman.server.containers.StatusReceiver;
 import io.cluman.server.events.EventFeed;
 import io.cluman.server.jointokens.JoinTokens;
 import io.cluman.server.leader.Leadership;
+import io.cluman.server.metrics.ContainerMetricsHistory;
 import io.cluman.server.metrics.NodeMetricsHistory;
 import io.cluman.server.nodes.HeartbeatReceiver;
 import io.cluman.server.nodes.NodeJoiner;
@@ -37,6 +38,7 @@ public final class Api {
     public record Parts(TokenVerifier tokens, AuditTrail audit, java.time.InstantSource clock, Leadership leadership, KvStore store, String version,
                         NodeRegistry nodes, NodeOperations nodeOperations, NodeViews nodeViews, NodeJoiner joiner,
                         HeartbeatReceiver heartbeats, NodeMetricsHistory nodeHistory,
+                        ContainerMetricsHistory containerHistory,
                         ClusterOperations clusters, JsonRepository<Job> jobs,
                         EventFeed events, EventFeed errors, ContainerOperations containers,
                         AssignmentFeed assignments, StatusReceiver statuses, DefaultsQuery defaults,
@@ -53,7 +55,8 @@ public final class Api {
         Routes routes = server.routes();
         new HealthHandler(p.leadership(), p.store(), p.version()).register(routes);
         new NodeHandler(p.nodes(), p.nodeOperations(), p.nodeViews(), p.agents()).register(routes);
-        new MetricsHandler(p.nodes(), p.nodeHistory(), p.clock()).register(routes);
+        new MetricsHandler(p.nodes(), p.nodeHistory(), p.containers(), p.containerHistory(), p.clock())
+                .register(routes);
         new PrometheusHandler(p.meters()).register(routes);
         new ClusterHandler(p.clusters()).register(routes);
         new JobHandler(p.jobs()).register(routes);
@@ -68,7 +71,7 @@ public final class Api {
         new CaHandler(p.ca()).register(routes);
         new AgentHandler(p.joiner(), p.heartbeats(), p.assignments(), p.logins(), p.statuses(), p.nodes(),
                 new JoinAdmission(p.tokens(), p.joinTokens(), certificates, p.enrollment()), p.enrollment(),
-                p.meters().heartbeats()).register(routes);
+                p.meters().heartbeats(), p.containerHistory()).register(routes);
         server.documentRoutes(p.version());
         server.start();
         return server;

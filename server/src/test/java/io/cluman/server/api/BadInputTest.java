@@ -188,7 +188,16 @@ class BadInputTest {
                         403, null),
                 bad("POST", "/v1/agent/heartbeat", "{\"nodeId\": \"{node}\"}", 400, "metrics"),
                 bad("POST", "/v1/agent/heartbeat", "{\"nodeId\": \"{node}\", \"metrics\": {\"cpuPercent\":"
-                        + " \"hot\"}}", 400, "metrics.cpuPercent"));
+                        + " \"hot\"}}", 400, "metrics.cpuPercent"),
+                bad("POST", "/v1/agent/stats", "{\"nodeId\": \"n-aaaaaaaaaa\", \"samples\": []}", 403, null),
+                bad("POST", "/v1/agent/stats", "{\"nodeId\": \"{node}\", \"samples\": [{\"allocId\": \"a\"}]}",
+                        400, "samples[0].time"),
+                bad("POST", "/v1/agent/stats", "{\"nodeId\": \"{node}\", \"samples\": [{\"allocId\": \"a\","
+                        + " \"cpuPercent\": \"hot\"}]}", 400, "samples[0].cpuPercent"),
+                bad("POST", "/v1/agent/stats", "{\"nodeId\": \"{node}\", \"samples\": [null]}", 400, null),
+                // metrics history
+                bad("GET", "/v1/metrics/containers/nope", null, 404, null),
+                bad("GET", "/v1/metrics/containers/nope?step=fast", null, 400, "step"));
     }
 
     private static Arguments bad(String method, String path, String body, int status, String field) {

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Heartbeats feed a node's metrics history; {@code GET /v1/metrics/nodes/{id}} reads it. */
+/**
+ * Heartbeats feed a node's metrics history; {@code GET /v1/metrics/nodes/{id}} reads it. The range checks of every
+ * metrics route.
+ */
 class MetricsApiTest {
     @TempDir
     Path dir;
@@ -74,13 +77,17 @@ class MetricsApiTest {
         "?from=2h&to=3h|400|from",
         "?from=40d|400|from",
         "?from=yesterday|400|from",
+        "?to=tomorrow|400|to",
         "?step=abc|400|step",
         "?step=0s|400|step",
         "?from=30d&step=1s|400|step"})
     void badRangesAreProblemsNamingTheField(String query, int status, String field) {
-        HttpResponse<String> answer = server.send("GET", "/v1/metrics/nodes/" + node + query, null);
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
-        assertThat(answer.body()).contains("\"field\":\"" + field + "\"");
+        // the range is checked before the subject is looked up, the same way on every metrics route
+        for (String path : List.of("/v1/metrics/nodes/" + node, "/v1/metrics/containers/web")) {
+            HttpResponse<String> answer = server.send("GET", path + query, null);
+            assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(status);
+            assertThat(answer.body()).contains("\"field\":\"" + field + "\"");
+        }
     }
 
     @Test
