@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import io.cluman.client.ClumanClient;
 import io.cluman.server.FakeAgents;
 import io.cluman.server.ServerConfig;
@@ -33,6 +32,15 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(300)
 class WebUiThousandNodesTest {
     private static final int NODES = 1000;
+    private static final String UNTIL = "while (!(%s)) { await new Promise(r => requestAnimationFrame(r)); }"
+            + " return performance.now() - t0; }";
+    private static final String CLICK_NEXT_UNTIL_PAGE_2 = "async () => { const t0 = performance.now();"
+            + " [...document.querySelectorAll('button')].find(b => b.textContent.startsWith('next')).click();"
+            + String.format(UNTIL, "document.body.textContent.includes('page 2 of 20')");
+    private static final String FILTER_UNTIL_ONE_ROW = "async () => { const t0 = performance.now();"
+            + " const input = document.querySelector('input[type=search]'); input.value = 'node-0999';"
+            + " input.dispatchEvent(new Event('input', { bubbles: true }));"
+            + String.format(UNTIL, "document.querySelectorAll('[data-testid=nodes] tbody tr').length === 1");
 
     @TempDir
     Path dir;
@@ -55,22 +63,22 @@ class WebUiThousandNodesTest {
             assertThat(page.getByTestId("nodes").locator("tbody tr")).hasCount(50);
             tab.screenshot("nodes-1000");
 
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("next ›")).click();
-            assertThat(page.getByText("page 2 of 20 (1000 rows)")).isVisible();
-            long paged = System.nanoTime();
+            // timed inside the page (performance.now() until the next frame shows the result), so that the
+            // figures are the browser's work, not the test's polling
+            double paging = ((Number) page.evaluate(CLICK_NEXT_UNTIL_PAGE_2)).doubleValue();
             assertThat(page.getByTestId("nodes")).containsText("node-0050");
-
-            page.getByLabel("filter nodes").fill("node-0999");
+            double filtering = ((Number) page.evaluate(FILTER_UNTIL_ONE_ROW)).doubleValue();
             assertThat(page.getByTestId("nodes").locator("tbody tr")).hasCount(1);
-            long filtered = System.nanoTime();
+            assertThat(page.getByTestId("nodes")).containsText("node-0999");
 
             long roundTrip = System.nanoTime();
             page.evaluate("() => 1");
             long answered = System.nanoTime();
             assertThat(tab.errors()).isEmpty();
-            String figures = String.format("nodes page with %d nodes: first page shown %d ms after navigation,"
-                            + " next page %d ms, filter to one row %d ms, a script round trip %d ms%n", NODES,
-                    ms(shown - start), ms(paged - shown), ms(filtered - paged), ms(answered - roundTrip));
+            String figures = String.format("nodes page with %d nodes: first page shown %d ms after navigation"
+                            + " (as the test saw it), next page rendered in %.0f ms, filter to one row %.0f ms,"
+                            + " a script round trip %d ms%n", NODES, ms(shown - start), paging, filtering,
+                    ms(answered - roundTrip));
             Files.writeString(Path.of("target", "ui-1000-nodes.txt"), figures);
             System.out.print(figures);
         } finally {
