@@ -6,20 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.cluman.agent.driver.docker.DockerdProcess;
 import io.cluman.model.api.ClusterRequest;
 import io.cluman.model.api.TokenRequest;
 import io.cluman.model.node.NodeState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An operator's session in the browser, against a real server and two real agents: log in, run a service, see
@@ -27,43 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * words, and a viewer sees no buttons that change the fleet.
  */
 @Timeout(300)
-class WebUiFlowTest {
-    private static DockerdProcess engine;
-    private static Chromium chromium;
-
-    @TempDir
-    Path dir;
-    private UiFleet fleet;
-    private WatchedPage tab;
-
-    @BeforeAll
-    static void startEngineAndBrowser() {
-        engine = DockerdProcess.start();
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void stopEngineAndBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (engine != null) {
-            engine.close();
-        }
-    }
-
-    @BeforeEach
-    void start() {
-        fleet = new UiFleet(dir, engine, 2);
-        tab = new WatchedPage(chromium.browser());
-    }
-
-    @AfterEach
-    void stop() {
-        tab.close();
-        fleet.close();
-    }
-
+class WebUiFlowTest extends BrowserOnFleet {
     @Test
     void deployScaleReadLogsDrainAndSeeTheEvents() throws IOException {
         Path script = Files.writeString(dir.resolve("hello.sh"), "echo hello-from-the-ui\nexec sleep 300\n");

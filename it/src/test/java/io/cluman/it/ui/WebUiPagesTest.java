@@ -5,65 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Page;
-import io.cluman.agent.driver.docker.DockerdProcess;
 import io.cluman.model.api.ClusterRequest;
 import io.cluman.model.api.ContainerView;
 import io.cluman.model.api.ServiceRequest;
 import io.cluman.model.container.DriverName;
 import io.cluman.model.container.TaskState;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every page of the web UI, on a fleet with two nodes, a cluster and a running service: each loads, shows its
  * content, and leaves no console error; each one's screenshot goes to {@code target/ui-screenshots}.
  */
 @Timeout(300)
-class WebUiPagesTest {
-    private static DockerdProcess engine;
-    private static Chromium chromium;
-
-    @TempDir
-    Path dir;
-    private UiFleet fleet;
-    private WatchedPage tab;
-
-    @BeforeAll
-    static void startEngineAndBrowser() {
-        engine = DockerdProcess.start();
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void stopEngineAndBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (engine != null) {
-            engine.close();
-        }
-    }
-
-    @BeforeEach
-    void start() {
-        fleet = new UiFleet(dir, engine, 2);
-        tab = new WatchedPage(chromium.browser());
-    }
-
-    @AfterEach
-    void stop() {
-        tab.close();
-        fleet.close();
-    }
-
+class WebUiPagesTest extends BrowserOnFleet {
     @Test
     void everyPageLoadsWithItsContentAndNoConsoleError() {
         fleet.admin().createCluster(new ClusterRequest("zone-a", "nodes in zone a", null, Map.of("zone", "a")));
