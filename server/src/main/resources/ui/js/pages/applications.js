@@ -40,7 +40,7 @@ export function Applications({ me }) {
       ['Warnings', a => h(Warnings, { warnings: a.warnings })],
       ['Failure', a => a.failure || ''],
       ['', a => (operator ? h('span', { class: 'actions' },
-        a.state === 'STOPPED' ? act(a, 'start', 'Start') : act(a, 'stop', 'Stop'),
+        String(a.state).toLowerCase() === 'stopped' ? act(a, 'start', 'Start') : act(a, 'stop', 'Stop'),
         h(ConfirmButton, { label: 'Remove', danger: true, question: `Remove application ${a.name} and its services?`,
           onError: setError, onDone: apps.reload, action: () => del(path(a)) })) : null)],
     ] }),

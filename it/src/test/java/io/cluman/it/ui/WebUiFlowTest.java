@@ -81,6 +81,39 @@ class WebUiFlowTest extends BrowserOnFleet {
     }
 
     @Test
+    void deployAnApplicationByPastingAComposeFileAndSeeItsWarnings() {
+        Page page = tab.page();
+        UiSteps.logIn(page, fleet.url(), fleet.adminToken());
+        UiSteps.open(page, fleet.url(), "#/applications", "Applications");
+        Locator form = page.getByTestId("app-form");
+        form.getByLabel("Name").fill("shop");
+        form.getByLabel("Compose file").fill("""
+                services:
+                  web:
+                    image: busybox:local
+                    command: ["sleep", "300"]
+                    deploy:
+                      mode: global
+                      replicas: 1
+                """);
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Deploy")).click();
+        assertThat(page.getByTestId("deployed")).containsText("deploy.mode");
+        Locator row = page.getByTestId("applications").locator("tbody tr").filter(new Locator.FilterOptions()
+                .setHasText("shop"));
+        assertThat(row).containsText("running");
+        assertThat(row).containsText("1/1");
+        tab.screenshot("flow-6-application-deployed");
+
+        form.getByLabel("Name").fill("broken");
+        form.getByLabel("Compose file").fill("services:\n  web:\n    image: [unclosed\n");
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Deploy")).click();
+        assertThat(form.getByRole(AriaRole.ALERT)).containsText("line");
+        assertThat(page.getByTestId("applications")).not().containsText("broken");
+        assertThat(tab.errors()).as("only the refused deploy's 400 is logged")
+                .allSatisfy(e -> assertThat(e).contains("400"));
+    }
+
+    @Test
     void aWrongTokenIsRefusedInWords() {
         Page page = tab.page();
         UiSteps.logIn(page, fleet.url(), "cl_not-a-token");

@@ -47,6 +47,13 @@ class WebUiPagesTest extends BrowserOnFleet {
         visit("registries", "#/registries", "Registries", "registries", "docker.io");
         visit("jobs", "#/jobs", "Jobs", "jobs", "node.commission");
         visit("events", "#/events", "Events", "events", "hello");
+        tab.page().getByLabel("severity").selectOption("WARNING");
+        assertThat(tab.page().getByTestId("events")).not().containsText("INFO");
+        tab.page().getByLabel("severity").selectOption("INFO");
+        tab.page().getByLabel("topic").selectOption("bus.cluman.service");
+        assertThat(tab.page().getByTestId("events")).containsText("hello");
+        assertThat(tab.page().getByTestId("events")).not().containsText("bus.cluman.node");
+        assertThat(tab.errors()).isEmpty();
     }
 
     /** Opens a page, waits for the element with testid to contain text, keeps a screenshot, checks the console. */
