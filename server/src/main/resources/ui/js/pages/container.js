@@ -34,7 +34,7 @@ export function ContainerPage({ params, me }) {
     h(ProblemBox, { error }),
     h('dl', { class: 'facts' },
       h('dt', null, 'Id'), h('dd', null, c.id),
-      h('dt', null, 'Image'), h('dd', null, c.spec && c.spec.image),
+      h('dt', null, 'Image'), h('dd', null, (c.spec && c.spec.image) || '(a process: no image)'),
       h('dt', null, 'Node'), h('dd', null, c.node ? link(`#/nodes/${c.node}`, c.node) : '-'),
       h('dt', null, 'Service'), h('dd', null, c.service ? link(`#/services/${c.service}`, c.service) : '-'),
       h('dt', null, 'Desired'), h('dd', null, c.desired),

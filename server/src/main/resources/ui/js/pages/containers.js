@@ -30,7 +30,7 @@ export function Containers() {
       ['Health', c => c.health || '-'],
       ['Node', c => (c.node ? link(`#/nodes/${c.node}`, c.node) : '-')],
       ['Service', c => (c.service ? link(`#/services/${c.service}`, c.service) : c.application || '-')],
-      ['Image', c => c.spec && c.spec.image],
+      ['Image', c => (c.spec && c.spec.image) || '-'],
       ['Restarts', c => c.restarts],
       ['Started', c => ago(c.startedAt)],
     ] }));

@@ -5,6 +5,12 @@ import { Table, ProblemBox, Badge, Bar } from '../ui.js';
 import { ago } from '../format.js';
 import * as T from '../topics.js';
 
+/** A job without a subject (a node operation) is about the nodes its steps name. */
+function subjectOf(steps) {
+  const names = (steps || []).map(s => s.name);
+  return names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
+}
+
 export function Jobs() {
   useTick(5000);
   const jobs = useResource('/v1/jobs', [T.JOB, T.SERVICE]);
@@ -15,7 +21,7 @@ export function Jobs() {
     h(Table, { testid: 'jobs', rows, empty: 'no jobs yet', columns: [
       ['Id', j => j.id],
       ['Kind', j => j.kind],
-      ['Subject', j => j.subject],
+      ['Subject', j => j.subject || subjectOf(j.steps)],
       ['State', j => h(Badge, { text: j.state })],
       ['Progress', j => h(Bar, { done: j.progress ? j.progress.done : 0, total: j.progress ? j.progress.total : 0,
         state: j.state })],

@@ -42,6 +42,6 @@ export function NodePage({ params, me }) {
       ['Name', c => link(`#/containers/${c.id}`, c.name)],
       ['Status', c => h(Badge, { text: c.status })],
       ['Service', c => c.service || '-'],
-      ['Image', c => c.spec && c.spec.image],
+      ['Image', c => (c.spec && c.spec.image) || '-'],
     ] }));
 }

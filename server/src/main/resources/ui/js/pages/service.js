@@ -21,7 +21,7 @@ export function ServicePage({ params, me }) {
     may(me.role, 'operator') ? h(Scale, { service: s, onError: setError, onDone: () => { setError(null); service.reload(); } }) : null,
     h(ProblemBox, { error }),
     h('dl', { class: 'facts' },
-      h('dt', null, 'Image'), h('dd', null, s.spec.image),
+      h('dt', null, 'Image'), h('dd', null, s.spec.image || '(a process: no image)'),
       h('dt', null, 'Command'), h('dd', null, (s.spec.command || []).join(' ') || '-'),
       h('dt', null, 'Cluster'), h('dd', null, s.spec.cluster || 'all'),
       h('dt', null, 'Generation'), h('dd', null, String(s.generation)),

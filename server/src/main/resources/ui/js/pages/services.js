@@ -24,7 +24,7 @@ export function Services({ me }) {
     h(ProblemBox, { error: error || services.error }),
     h(Table, { testid: 'services', rows: services.data || [], empty: 'no services', columns: [
       ['Name', s => link(`#/services/${s.name}`, s.name)],
-      ['Image', s => s.spec.image],
+      ['Image', s => s.spec.image || '-'],
       ['Replicas', s => h(Bar, { done: s.running, total: s.desired, state: s.running >= s.desired ? 'SUCCEEDED' : 'RUNNING' })],
       ['Waiting', s => s.waiting || s.held || ''],
       ['', s => (operator ? h('span', { class: 'actions' },
