@@ -2,16 +2,22 @@ package io.cluman.it.ui;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.cluman.model.api.ClusterRequest;
+import io.cluman.model.api.ContainerRequest;
+import io.cluman.model.api.ContainerView;
 import io.cluman.model.api.TokenRequest;
+import io.cluman.model.container.DriverName;
+import io.cluman.model.container.TaskState;
 import io.cluman.model.node.NodeState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -111,6 +117,36 @@ class WebUiFlowTest extends BrowserOnFleet {
         assertThat(page.getByTestId("applications")).not().containsText("broken");
         assertThat(tab.errors()).as("only the refused deploy's 400 is logged")
                 .allSatisfy(e -> assertThat(e).contains("400"));
+    }
+
+    @Test
+    void aContainersOutputFollowsAsItIsWritten() {
+        fleet.admin().createContainer(new ContainerRequest("ticker", DriverName.PROCESS, null, List.of("/bin/sh", "-c",
+                "i=0; while true; do i=$((i+1)); echo tick-$i; sleep 0.3; done"), null, null, null, null, null, null,
+                null, "no", null));
+        ContainerView ticker = await().atMost(UiFleet.WAIT).until(() -> fleet.admin().container("ticker"),
+                c -> c.status() == TaskState.RUNNING);
+        Page page = tab.page();
+        UiSteps.logIn(page, fleet.url(), fleet.adminToken());
+        UiSteps.open(page, fleet.url(), "#/containers/" + ticker.id(), "ticker");
+        assertThat(page.getByTestId("logs")).containsText("tick-1");
+        page.getByLabel("follow").check();
+        assertThat(page.getByTestId("logs-state")).containsText("following");
+        assertThat(page.getByTestId("logs")).containsText("tick-");
+        int before = lastTick(page);
+        // nothing reloads the page: only the followed stream can bring the later lines
+        page.waitForFunction("n => [...document.querySelector('[data-testid=logs]').textContent"
+                + ".matchAll(/tick-(\\d+)/g)].some(m => Number(m[1]) > n + 5)", before);
+        tab.screenshot("flow-7-logs-followed");
+        page.getByLabel("follow").uncheck();
+        assertThat(page.getByTestId("logs-state")).not().containsText("following");
+        assertThat(tab.errors()).isEmpty();
+    }
+
+    private static int lastTick(Page page) {
+        String text = page.getByTestId("logs").textContent();
+        int at = text.lastIndexOf("tick-");
+        return Integer.parseInt(text.substring(at + 5).lines().findFirst().orElseThrow().strip());
     }
 
     @Test
