@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A driver whose tasks run until the test ends them; it records every call. */
 final class FakeTaskDriver implements TaskDriver {
@@ -25,6 +26,8 @@ final class FakeTaskDriver implements TaskDriver {
     /** Tasks an earlier agent run left, found again by {@link #recover}. */
     final List<TaskHandle> leftBehind = new CopyOnWriteArrayList<>();
     volatile DriverException failStarts;
+    /** How many destroys fail (the engine does not answer) before they succeed again. */
+    final AtomicInteger failDestroys = new AtomicInteger();
 
     @Override
     public String name() {
@@ -92,6 +95,9 @@ final class FakeTaskDriver implements TaskDriver {
     @Override
     public void destroy(TaskHandle handle) {
         calls.add("destroy " + handle.allocId());
+        if (failDestroys.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new DriverException(DriverException.Reason.ENGINE_UNAVAILABLE, "the engine does not answer");
+        }
         tasks.remove(handle.allocId());
     }
 

@@ -48,7 +48,7 @@ import java.util.function.UnaryOperator;
  */
 public final class ContainerOperations {
     /** Containers removed per transaction by {@link #deleteAll}: two deletes each, under etcd's 128 operations. */
-    static final int DELETE_CHUNK = 40;
+    static final int DELETE_CHUNK = 64;
 
     private final KvStore store;
     private final JsonRepository<Container> containers;
@@ -220,7 +220,7 @@ public final class ContainerOperations {
 
     /**
      * Removes {@code known} containers (records as read, with their revisions) in a few transactions instead of
-     * one each, so their agents learn of the removals at once (a scale-down of 90 replicas: 3 writes, not 90).
+     * one each, so their agents learn of the removals at once (a scale-down of 90 replicas: 2 writes, not 90).
      * A chunk one of whose records changed since it was read is removed one container at a time.
      *
      * @return the names of the containers that are not removed (changed meanwhile, or gone already)
