@@ -5,13 +5,16 @@ import io.cluman.agent.driver.TaskHandle;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Removes the stopped tasks of allocations that left this node, in the background and a few at a time: the
- * runner of a removed allocation ends once its task is stopped (what a scale-down waits for), and the removal
- * of what is left (a container and its copy of the image's files) follows without holding up other stops.
+ * Stops the tasks of allocations that left this node and removes them afterwards, in the background and a few
+ * at a time: the runner of a removed allocation ends once its task is stopped (what a scale-down waits for),
+ * and the removal of what is left (a container and its copy of the image's files) waits until no stop is under
+ * way (at most {@link #QUIET_WAIT}), so it does not compete with them for the engine.
  * A removal that fails is tried again, with back-off, until it succeeds or the agent stops; what an agent
  * that stopped meanwhile left behind, the next one removes (labelled tasks no longer allocated, see
  * {@link TaskSupervisor}). Thread-safe.
@@ -22,12 +25,45 @@ final class TaskReaper implements AutoCloseable {
     static final int AT_ONCE = 4;
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(30);
+    /** The longest a removal waits for the stops under way to end. */
+    static final Duration QUIET_WAIT = Duration.ofSeconds(30);
 
     private final Semaphore slots = new Semaphore(AT_ONCE);
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition quiet = lock.newCondition();
+    private int stopping; // guarded by lock
     private volatile boolean closed;
 
-    /** Removes {@code handle}'s stopped task with {@code driver}, retrying until it is gone. */
-    void destroy(TaskDriver driver, TaskHandle handle) {
+    /**
+     * Stops {@code handle}'s task on the calling thread (SIGTERM, then SIGKILL after {@code grace}), then
+     * removes it in the background, retrying until it is gone.
+     *
+     * @throws io.cluman.agent.driver.DriverException when the stop fails (nothing is removed then)
+     */
+    void stopThenRemove(TaskDriver driver, TaskHandle handle, Duration grace) {
+        lock.lock();
+        try {
+            stopping++;
+        } finally {
+            lock.unlock();
+        }
+        try {
+            driver.stop(handle, grace, "TERM");
+        } finally {
+            lock.lock();
+            try {
+                if (--stopping == 0) {
+                    quiet.signalAll();
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+        remove(driver, handle);
+    }
+
+    /** Removes {@code handle}'s task with {@code driver} in the background, retrying until it is gone. */
+    void remove(TaskDriver driver, TaskHandle handle) {
         Thread.ofVirtual().name("reap-" + handle.allocId()).start(() -> reap(driver, handle));
     }
 
@@ -35,6 +71,7 @@ final class TaskReaper implements AutoCloseable {
         Duration pause = FIRST_RETRY;
         try {
             while (!closed) {
+                awaitQuiet();
                 if (destroyOnce(driver, handle)) {
                     return;
                 }
@@ -43,6 +80,19 @@ final class TaskReaper implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits until no stop is under way, at most {@link #QUIET_WAIT}. */
+    private void awaitQuiet() throws InterruptedException {
+        lock.lock();
+        try {
+            long nanos = QUIET_WAIT.toNanos();
+            while (stopping > 0 && nanos > 0) {
+                nanos = quiet.awaitNanos(nanos);
+            }
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -302,8 +302,7 @@ final class TaskRunner {
         closeWatch();
         health.stop();
         if (handle != null) {
-            driver.stop(handle, GRACE, "TERM");
-            reaper.destroy(driver, handle);
+            reaper.stopThenRemove(driver, handle, GRACE);
             handle = null;
         }
     }

@@ -115,11 +115,11 @@ final class TaskSupervisor implements AutoCloseable {
             Thread.ofVirtual().name("orphan-" + h.allocId()).start(() -> {
                 TaskDriver driver = drivers.get(h.driver());
                 try {
-                    driver.stop(h, java.time.Duration.ofSeconds(10), "TERM");
+                    reaper.stopThenRemove(driver, h, java.time.Duration.ofSeconds(10));
                 } catch (RuntimeException failed) {
                     LOG.warn("cannot stop orphan {}: {}; removing it", h.runtimeId(), failed.getMessage());
+                    reaper.remove(driver, h); // the removal kills what still runs, and is retried until it succeeds
                 }
-                reaper.destroy(driver, h); // removal kills what still runs, and is retried until it succeeds
             });
             return true;
         });
