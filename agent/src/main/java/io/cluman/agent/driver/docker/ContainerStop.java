@@ -47,10 +47,15 @@ final class ContainerStop {
         CompletableFuture<Void> died = new CompletableFuture<>();
         boolean streaming = exits.next(handle.runtimeId(), died); // before the signal: its die is not missed
         try {
+            long t0 = System.nanoTime();
             if (!kill(handle, name)) {
                 return; // ended, gone, or created and never started: nothing runs to signal
             }
-            if (!endedWithin(handle, died, streaming, grace)) {
+            long t1 = System.nanoTime();
+            boolean ended = endedWithin(handle, died, streaming, grace);
+            LOG.debug("container {}: SIG{} {} ms, then {} ms until it ended", DockerDriver.describe(handle), name,
+                    (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+            if (!ended) {
                 LOG.info("container {} still runs {} s after SIG{}: killing it", DockerDriver.describe(handle),
                         grace.toSeconds(), name);
                 kill(handle, "KILL");
