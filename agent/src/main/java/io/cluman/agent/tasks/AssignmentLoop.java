@@ -51,6 +51,7 @@ public final class AssignmentLoop implements AutoCloseable {
                 }
                 failures = 0;
                 if (answer.index() != index || index == 0) {
+                    LOG.debug("assignments at index {}: {} allocation(s)", answer.index(), answer.assignments().size());
                     supervisor.apply(answer.assignments());
                 }
                 index = answer.index();

@@ -71,7 +71,9 @@ final class StatusReporter implements AutoCloseable {
 
     private boolean send(List<TaskReport> batch) {
         try {
+            long t0 = System.nanoTime();
             client.reportStatus(new StatusReport(nodeId, batch));
+            LOG.debug("reported {} task state(s) in {} ms", batch.size(), (System.nanoTime() - t0) / 1_000_000);
             return true;
         } catch (RuntimeException e) {
             LOG.warn("cannot report {} task state(s) yet: {}", batch.size(), e.getMessage());

@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Converges one allocation on its own virtual thread: starts the task, watches it, restarts it by its
  * policy with back-off, restarts it when the generation moves, stops it when it should be stopped, and
- * stops and removes it when the allocation goes. A runner built from a recovered handle re-attaches: it
- * watches the running task and does not start another.
+ * stops it when the allocation goes (its {@link TaskReaper} removes it afterwards). A runner built from a
+ * recovered handle re-attaches: it watches the running task and does not start another.
  *
  * <p>While the task runs, its spec's health check runs too ({@link HealthWatch}); a change of health is
  * reported at once, with the task's last state. An unhealthy task is not restarted.
@@ -44,6 +44,8 @@ final class TaskRunner {
     private final String nodeId;
     private final TaskDriver driver;
     private final Consumer<TaskReport> reports;
+    private final TaskReaper reaper;
+    private final InstantSource clock = InstantSource.system();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private Assignment wanted;
@@ -53,16 +55,18 @@ final class TaskRunner {
     private int restarts;
     private volatile TaskState lastState; // written by the runner's thread; read by the stats loop
     private final ReentrantLock reportLock = new ReentrantLock();
-    private final HealthWatch health = new HealthWatch(InstantSource.system(), this::healthChanged);
+    private final HealthWatch health = new HealthWatch(clock, this::healthChanged);
     private TaskReport lastReport;
     private TaskWatch watching; // the runner's thread only
 
-    TaskRunner(String nodeId, TaskDriver driver, Assignment wanted, TaskHandle recovered, Consumer<TaskReport> reports) {
+    TaskRunner(String nodeId, TaskDriver driver, Assignment wanted, TaskHandle recovered, Consumer<TaskReport> reports,
+               TaskReaper reaper) {
         this.nodeId = nodeId;
         this.driver = driver;
         this.wanted = wanted;
         this.handle = recovered;
         this.reports = reports;
+        this.reaper = reaper;
         if (recovered != null) {
             appliedGeneration = wanted.generation();
         }
@@ -135,7 +139,11 @@ final class TaskRunner {
             } catch (DriverException e) {
                 // an engine that stops answering mid-step (restarting, say) must not end the runner
                 LOG.warn("task {}: {}; trying again", a.allocId(), e.getMessage());
-                waitForChange(a, e.retryable() ? RETRY : Duration.ofMinutes(1));
+                if (isRemoved()) {
+                    TimeUnit.NANOSECONDS.sleep(RETRY.toNanos()); // nothing more can change: just pause
+                } else {
+                    waitForChange(a, e.retryable() ? RETRY : Duration.ofMinutes(1));
+                }
             }
         }
     }
@@ -143,11 +151,11 @@ final class TaskRunner {
     /** One round of converging; whether the allocation is gone and torn down (the runner ends). */
     private boolean step(Assignment a) throws InterruptedException {
         if (isRemoved()) {
-            teardown(true);
+            stopAndReap();
             return true;
         }
         if (handle != null && a.generation() != appliedGeneration && a.desired() == DesiredState.RUNNING) {
-            teardown(true);
+            teardown();
         }
         if (a.desired() == DesiredState.STOPPED) {
             closeWatch();
@@ -172,7 +180,8 @@ final class TaskRunner {
         try {
             handle = driver.start(new TaskRequest(a.allocId(), nodeId, a.spec(), DriverTerms.auth(a.login())));
             appliedGeneration = a.generation();
-            observe(handle);
+            // the start answered, so the task runs (or ran): no inspect; an end right away is the watch's to see
+            report(new TaskStatus(TaskState.RUNNING, null, "", clock.instant(), null));
         } catch (DriverException e) {
             if (e.reason() == DriverException.Reason.CONFLICT && adoptOrClear(a)) {
                 return;
@@ -282,15 +291,24 @@ final class TaskRunner {
         return false;
     }
 
-    private void teardown(boolean destroy) {
+    /** Stops and removes the task (its generation moved: the next one is made under the same name). */
+    private void teardown() {
         closeWatch();
         health.stop();
         if (handle == null) {
             return;
         }
         driver.stop(handle, GRACE, "TERM");
-        if (destroy) {
-            driver.destroy(handle);
+        driver.destroy(handle);
+        handle = null;
+    }
+
+    /** The allocation is gone: stops its task, and leaves the removal to the reaper (the runner ends). */
+    private void stopAndReap() {
+        closeWatch();
+        health.stop();
+        if (handle != null) {
+            reaper.stopThenRemove(driver, handle, GRACE);
             handle = null;
         }
     }

@@ -30,6 +30,7 @@ final class TaskSupervisor implements AutoCloseable {
     private final Map<String, TaskDriver> drivers;
     private final Consumer<TaskReport> reports;
     private final Map<String, TaskRunner> runners = new ConcurrentHashMap<>();
+    private final TaskReaper reaper = new TaskReaper();
     private Map<String, TaskHandle> recovered;
 
     TaskSupervisor(String nodeId, Map<String, TaskDriver> drivers, Consumer<TaskReport> reports) {
@@ -90,7 +91,7 @@ final class TaskSupervisor implements AutoCloseable {
         if (found != null) {
             LOG.info("re-attached to {} ({}) of allocation {}", found.name(), found.runtimeId(), a.allocId());
         }
-        TaskRunner runner = new TaskRunner(nodeId, driver, a, found, reports);
+        TaskRunner runner = new TaskRunner(nodeId, driver, a, found, reports, reaper);
         runners.put(a.allocId(), runner);
         runner.start();
     }
@@ -120,10 +121,10 @@ final class TaskSupervisor implements AutoCloseable {
             Thread.ofVirtual().name("orphan-" + h.allocId()).start(() -> {
                 TaskDriver driver = drivers.get(h.driver());
                 try {
-                    driver.stop(h, java.time.Duration.ofSeconds(10), "TERM");
-                    driver.destroy(h);
+                    reaper.stopThenRemove(driver, h, java.time.Duration.ofSeconds(10));
                 } catch (RuntimeException failed) {
-                    LOG.warn("cannot remove orphan {}: {}", h.runtimeId(), failed.getMessage());
+                    LOG.warn("cannot stop orphan {}: {}; removing it", h.runtimeId(), failed.getMessage());
+                    reaper.remove(driver, h); // the removal kills what still runs, and is retried until it succeeds
                 }
             });
             return true;
@@ -134,5 +135,6 @@ final class TaskSupervisor implements AutoCloseable {
     public void close() {
         // runners keep their tasks running: the agent stopping never stops tasks
         runners.clear();
+        reaper.close();
     }
 }

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A driver whose tasks run until the test ends them; it records every call. */
 final class FakeTaskDriver implements TaskDriver {
@@ -25,6 +27,11 @@ final class FakeTaskDriver implements TaskDriver {
     /** Tasks an earlier agent run left, found again by {@link #recover}. */
     final List<TaskHandle> leftBehind = new CopyOnWriteArrayList<>();
     volatile DriverException failStarts;
+    /** How many destroys fail (the engine does not answer) before they succeed again. */
+    final AtomicInteger failDestroys = new AtomicInteger();
+    /** When set, a stop of this allocation waits until the latch opens (a task slow to end). */
+    volatile String slowStop;
+    final CountDownLatch slowStopEnds = new CountDownLatch(1);
 
     @Override
     public String name() {
@@ -85,6 +92,13 @@ final class FakeTaskDriver implements TaskDriver {
     @Override
     public void stop(TaskHandle handle, Duration grace, String signal) {
         calls.add("stop " + handle.allocId());
+        if (handle.allocId().equals(slowStop)) {
+            try {
+                slowStopEnds.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         tasks.computeIfPresent(handle.allocId(), (id, s) -> s.isRunning()
                 ? TaskStatus.ended(143, "", s.startedAt(), Instant.now()) : s);
     }
@@ -92,6 +106,9 @@ final class FakeTaskDriver implements TaskDriver {
     @Override
     public void destroy(TaskHandle handle) {
         calls.add("destroy " + handle.allocId());
+        if (failDestroys.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new DriverException(DriverException.Reason.ENGINE_UNAVAILABLE, "the engine does not answer");
+        }
         tasks.remove(handle.allocId());
     }
 

@@ -117,6 +117,28 @@ class TaskSupervisorTest {
     }
 
     @Test
+    void theRemovalOfAStoppedTaskThatFailsIsTriedAgainUntilItSucceeds() {
+        TaskSupervisor s = supervisor();
+        s.apply(List.of(assignment("a1", 1, DesiredState.RUNNING, "no")));
+        awaitState("a1", TaskState.RUNNING);
+        driver.failDestroys.set(2);
+        s.apply(List.of());
+        await().atMost(Duration.ofSeconds(15)).until(() -> driver.count("destroy a1") == 3);
+        assertThat(driver.calls).containsSubsequence("stop a1", "destroy a1");
+        assertThat(driver.tasks).doesNotContainKey("a1");
+    }
+
+    @Test
+    void anOrphanWhoseRemovalFailsIsRemovedLater() {
+        driver.leaveBehind("a9");
+        driver.failDestroys.set(1);
+        TaskSupervisor s = supervisor();
+        s.apply(List.of());
+        await().atMost(Duration.ofSeconds(15)).until(() -> driver.count("destroy a9") == 2);
+        assertThat(driver.tasks).doesNotContainKey("a9");
+    }
+
+    @Test
     void recoveredTasksAreReattachedOrRemovedButNeverStartedAgain() {
         driver.leaveBehind("a1");
         driver.leaveBehind("a9");

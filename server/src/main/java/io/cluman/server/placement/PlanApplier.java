@@ -21,6 +21,7 @@ import io.cluman.store.repo.StoreJson;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.List;
@@ -41,8 +42,12 @@ import java.util.Set;
  * needs no guard (it only frees resources). Thread-safe: it holds no state between calls.
  */
 public final class PlanApplier {
-    /** Containers per transaction: two puts each plus a guard per node stay under etcd's 128 operations. */
-    static final int CHUNK = 40;
+    /**
+     * Operations per transaction (etcd's default limit): a chunk takes as many containers as fit, two puts each
+     * plus a guard per node — 63 on one node, so a 50-replica service there is one write that its agent
+     * learns at once; 42 when every container goes to a node of its own.
+     */
+    static final int MAX_OPS = 128;
     /**
      * Up to this many nodes every feasible node is scored (no cost concern, and a service's replicas always
      * find the nodes without one); above, the scheduler's bounded sampling.
@@ -132,10 +137,12 @@ public final class PlanApplier {
         Snapshot current = read.snapshot();
         Map<String, Long> guards = new HashMap<>(read.guards());
         List<String> ids = plan.nodeIds();
-        for (int from = 0; from < ids.size(); from += CHUNK) {
+        for (int from = 0; from < ids.size(); ) {
             List<Container> chunk = new ArrayList<>();
+            Set<String> chunkNodes = new HashSet<>();
             Optional<String> misfit = Optional.empty();
-            for (String id : ids.subList(from, Math.min(ids.size(), from + CHUNK))) {
+            for (; from < ids.size() && fits(chunk.size() + 1, chunkNodes, ids.get(from)); from++) {
+                String id = ids.get(from);
                 Container c = factory.make(read.nodes().get(id));
                 Plan one = new Plan(plan.service(), List.of(id), Math.round(c.spec().cpus() * 1000),
                         c.spec().memory(), HostPorts.of(c.spec().ports()));
@@ -146,6 +153,7 @@ public final class PlanApplier {
                 }
                 current = current.withPlan(one);
                 chunk.add(c);
+                chunkNodes.add(id);
             }
             if (!chunk.isEmpty()) {
                 Optional<String> failed = write(guards, chunk, replacing);
@@ -159,6 +167,12 @@ public final class PlanApplier {
             }
         }
         return new Ending.Done();
+    }
+
+    /** Whether {@code containers} containers on {@code nodes} plus {@code next} fit one transaction. */
+    private static boolean fits(int containers, Set<String> nodes, String next) {
+        int guards = nodes.size() + (nodes.contains(next) ? 0 : 1);
+        return 2 * containers + guards <= MAX_OPS;
     }
 
     /**

@@ -71,9 +71,9 @@ public final class ReplicaWriter {
                     + lost + " was lost with node " + old.node() + "; replaced by " + c.name() + " on node "
                     + c.node());
         }
-        for (String excess : plan.remove()) {
-            remove(excess, "service " + s.name() + " scaled down");
-        }
+        Set<String> excess = Set.copyOf(plan.remove());
+        removeAll(replicas.stream().filter(c -> excess.contains(c.name())).toList(),
+                "service " + s.name() + " scaled down");
     }
 
     /**
@@ -144,6 +144,17 @@ public final class ReplicaWriter {
         if (!why.equals(unplaceable.put(s.name(), why))) {
             events.warn(Topic.SERVICE, Action.UPDATE, "service", s.name(), "service " + s.name()
                     + " cannot place a replica now: " + why);
+        }
+    }
+
+    /** Removes replicas' containers in a few writes; those already gone or changing are left to the next pass. */
+    void removeAll(List<Container> replicas, String why) {
+        if (replicas.isEmpty()) {
+            return;
+        }
+        List<String> left = containers.deleteAll(replicas);
+        if (!left.isEmpty()) {
+            LOG.debug("replicas {} not removed now ({})", left, why);
         }
     }
 

@@ -114,6 +114,19 @@ class ServiceApiTest {
     }
 
     @Test
+    void aLargeScaleUpAndDownIsWrittenInSeveralTransactionsAndLeavesExactlyTheCount() {
+        // 140 replicas: more than one placement transaction (62 on 3 nodes) and one removal transaction (64)
+        admin.createService(sleepers("big", 140));
+        Set<String> all = names(awaitReplicas("big", 140));
+        assertThat(all).hasSize(140);
+        admin.scaleService("big", 3);
+        Set<String> kept = names(awaitReplicas("big", 3));
+        assertThat(all).containsAll(kept);
+        assertThat(admin.containers(Map.of("service", "big"))).extracting(ContainerView::name)
+                .containsExactlyInAnyOrderElementsOf(kept);
+    }
+
+    @Test
     void constraintsAreEnforcedAndAServiceNoNodeMatchesSaysWhy() {
         ServiceRequest zoneB = new ServiceRequest("b", DriverName.PROCESS, null, List.of("/bin/sleep", "3600"), null,
                 null, null, null, null, null, null, null, 2, null, List.of("zone==b"), null, null, null);

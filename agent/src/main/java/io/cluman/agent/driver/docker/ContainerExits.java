@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Tells waiters when a container ends, from one stream of the engine's {@code die} and {@code destroy}
  * events: one connection for every waiting task, instead of a wait request (and a connection) each.
- * When the stream breaks (the engine restarts) every waiter is woken, so each looks again for itself;
+ * When the stream breaks (the engine restarts) every waiter is woken, exceptionally, so each looks again for itself;
  * the next {@link #next} opens a new stream. Thread-safe.
  */
 final class ContainerExits implements AutoCloseable {
@@ -33,7 +33,8 @@ final class ContainerExits implements AutoCloseable {
     }
 
     /**
-     * A future completed when container {@code id} dies or is removed, or when the event stream breaks.
+     * A future completed when container {@code id} dies or is removed, or completed exceptionally when the event
+     * stream breaks or this closes (the container may still run).
      * Register before looking at the container, so an end between the look and the wait is not missed.
      * Pass it to {@link #forget} when done.
      *
@@ -69,7 +70,12 @@ final class ContainerExits implements AutoCloseable {
         if (stream == ended) {
             stream = null;
         }
-        waiters.values().forEach(list -> list.forEach(f -> f.complete(null)));
+        wakeAll("the engine's event stream ended");
+    }
+
+    private void wakeAll(String why) {
+        IllegalStateException broken = new IllegalStateException(why);
+        waiters.values().forEach(list -> list.forEach(f -> f.completeExceptionally(broken)));
     }
 
     @Override
@@ -83,7 +89,7 @@ final class ContainerExits implements AutoCloseable {
             }
             stream = null;
         }
-        waiters.values().forEach(list -> list.forEach(f -> f.complete(null)));
+        wakeAll("closed");
     }
 
     private final class Listener extends ResultCallback.Adapter<Event> {

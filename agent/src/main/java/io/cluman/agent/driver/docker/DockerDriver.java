@@ -60,7 +60,6 @@ public final class DockerDriver implements TaskDriver, LogSource, StatsSource, E
     public static final Duration DEFAULT_PULL_TIMEOUT = Duration.ofMinutes(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(DockerDriver.class);
-    private static final Duration KILL_WAIT = Duration.ofSeconds(10);
     /** How long {@link #await} waits between looks when the engine's events cannot be followed. */
     private static final Duration NO_EVENTS_POLL = Duration.ofSeconds(1);
 
@@ -70,6 +69,7 @@ public final class DockerDriver implements TaskDriver, LogSource, StatsSource, E
     private final ImagePuller images;
     private final InstantSource clock;
     private final ContainerExits exits;
+    private final ContainerStop stops;
 
     public DockerDriver(Path socket) {
         this(socket, DEFAULT_PULL_TIMEOUT, InstantSource.system());
@@ -86,6 +86,7 @@ public final class DockerDriver implements TaskDriver, LogSource, StatsSource, E
         this.docker = client(socket);
         this.images = new ImagePuller(docker, pullTimeout);
         this.exits = new ContainerExits(docker);
+        this.stops = new ContainerStop(docker, exits, this);
     }
 
     private static DockerClient client(Path socket) {
@@ -123,9 +124,13 @@ public final class DockerDriver implements TaskDriver, LogSource, StatsSource, E
             requireBridge();
         }
         PortMapping.requireFree(plan.ports(), "container " + plan.name());
+        long t0 = System.nanoTime();
         String id = create(plan, request.auth());
+        long t1 = System.nanoTime();
         try {
             docker.startContainerCmd(id).exec();
+            LOG.debug("container {}: create {} ms, start {} ms", plan.name(), (t1 - t0) / 1_000_000,
+                    (System.nanoTime() - t1) / 1_000_000);
         } catch (RuntimeException e) {
             removeQuietly(id);
             DriverException mapped = DockerErrors.map(e, "starting container " + plan.name());
@@ -221,36 +226,7 @@ public final class DockerDriver implements TaskDriver, LogSource, StatsSource, E
 
     @Override
     public void stop(TaskHandle handle, Duration grace, String signal) {
-        String name = Signals.normalize(signal);
-        try {
-            if (inspect(handle).state() != TaskState.RUNNING) {
-                return; // ended, or created and never started: nothing runs to signal
-            }
-            kill(handle, name);
-            if (await(handle, grace).isRunning()) {
-                LOG.info("container {} still runs {} s after SIG{}: killing it", describe(handle),
-                        grace.toSeconds(), name);
-                kill(handle, "KILL");
-                await(handle, KILL_WAIT);
-            }
-        } catch (InterruptedException e) {
-            kill(handle, "KILL");
-            Thread.currentThread().interrupt();
-        } catch (DriverException e) {
-            if (e.reason() != Reason.NOT_FOUND) {
-                throw e;
-            }
-        }
-    }
-
-    private void kill(TaskHandle handle, String signal) {
-        try {
-            docker.killContainerCmd(handle.runtimeId()).withSignal(signal).exec();
-        } catch (NotFoundException | ConflictException e) {
-            // gone, or no longer running (409): nothing left to signal
-        } catch (RuntimeException e) {
-            throw DockerErrors.map(e, "sending SIG" + signal + " to container " + describe(handle));
-        }
+        stops.stop(handle, grace, signal);
     }
 
     @Override
