@@ -2,7 +2,6 @@ package io.cluman.agent.driver.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.CpuStatsConfig;
 import com.github.dockerjava.api.model.MemoryStatsConfig;
 import com.github.dockerjava.api.model.StatisticNetworksConfig;
@@ -28,16 +27,9 @@ final class DockerStats {
     private DockerStats() {
     }
 
-    static TaskStats sample(DockerClient docker, TaskHandle handle, InstantSource clock) {
+    static TaskStats sample(DockerClient docker, TaskHandle handle, InstantSource clock, MemoryLimits limits) {
         String what = "reading the stats of container " + DockerDriver.describe(handle);
-        long limit;
-        try {
-            InspectContainerResponse container = docker.inspectContainerCmd(handle.runtimeId()).exec();
-            Long memory = container.getHostConfig() == null ? null : container.getHostConfig().getMemory();
-            limit = memory == null ? 0 : memory;
-        } catch (RuntimeException e) {
-            throw DockerErrors.map(e, what);
-        }
+        long limit = limits.of(docker, handle.runtimeId(), what);
         Statistics stats = one(docker, handle, what);
         if (stats == null) {
             return new TaskStats(clock.instant(), 0, 0, limit, TaskStats.UNKNOWN, TaskStats.UNKNOWN);
