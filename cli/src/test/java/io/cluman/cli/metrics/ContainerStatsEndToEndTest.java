@@ -13,6 +13,7 @@ import io.cluman.model.api.ContainerRequest;
 import io.cluman.model.api.ResourceRequest;
 import io.cluman.model.container.DriverName;
 import io.cluman.model.container.TaskState;
+import io.cluman.model.node.NodeState;
 import io.cluman.server.ServerConfig;
 import io.cluman.server.ServerWiring;
 import java.nio.file.Path;
@@ -44,6 +45,8 @@ class ContainerStatsEndToEndTest {
             assertThat(agent.awaitJoined(Duration.ofSeconds(20))).isTrue();
             String node = agent.nodeId().orElseThrow();
             ClumanClient admin = ClumanClient.connect(server.url(), server.adminToken());
+            // the node is commissioned by a job that follows the join: wait until it takes work
+            await().atMost(Duration.ofSeconds(20)).until(() -> admin.node(node).state() == NodeState.ACTIVE);
             admin.createContainer(new ContainerRequest("sleeper", DriverName.PROCESS, null, List.of("sleep", "300"),
                     null, node, null, Map.of(), List.of(), Map.of(), new ResourceRequest(0.1, null), "no", null));
             await().atMost(Duration.ofSeconds(20))
