@@ -191,7 +191,7 @@ final class TaskRunner {
             if (e.reason() == DriverException.Reason.ENGINE_UNAVAILABLE) {
                 // never started, so no restart: try again once the engine answers, whatever the policy
                 waitForChange(a, RestartPolicy.backoff(1));
-            } else if (e.reason().retryable() && policy.restarts(null, restarts)) {
+            } else if (startsAgain(e.reason()) && policy.restarts(null, restarts)) {
                 restarts++;
                 waitForChange(a, RestartPolicy.backoff(restarts));
             } else {
@@ -199,6 +199,15 @@ final class TaskRunner {
                 waitForGeneration(a);
             }
         }
+    }
+
+    /**
+     * Whether the restart policy may try a failed start again: when the same call may succeed later, and when the
+     * engine or the OS refused the start (a start that fails is an end like any other: an engine that has just
+     * come back can refuse the first starts, and {@code always} must not give up on them).
+     */
+    private static boolean startsAgain(DriverException.Reason reason) {
+        return reason.retryable() || reason == DriverException.Reason.START_FAILED;
     }
 
     /**

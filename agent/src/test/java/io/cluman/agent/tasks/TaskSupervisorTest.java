@@ -58,6 +58,23 @@ class TaskSupervisorTest {
     }
 
     @Test
+    void aStartTheEngineRefusedIsTriedAgainUnderAlwaysButNotUnderNo() {
+        driver.failStarts = new DriverException(DriverException.Reason.START_FAILED, "starting container x: failed"
+                + " to update store for object type *libnetwork.endpoint (an engine that has just come back)");
+        TaskSupervisor s = supervisor();
+        s.apply(List.of(assignment("always", 1, DesiredState.RUNNING, "always"),
+                assignment("never", 1, DesiredState.RUNNING, "no")));
+        awaitState("always", TaskState.FAILED);
+        awaitState("never", TaskState.FAILED);
+        driver.failStarts = null;
+
+        awaitState("always", TaskState.RUNNING);
+        assertThat(driver.count("start always")).isEqualTo(2);
+        await().pollDelay(Duration.ofMillis(1500)).until(() -> true);
+        assertThat(driver.count("start never")).as("restart 'no' does not try again").isEqualTo(1);
+    }
+
+    @Test
     void startsEachAllocationOnceAndReportsItRunning() {
         TaskSupervisor s = supervisor();
         s.apply(List.of(assignment("a1", 1, DesiredState.RUNNING, "no")));
