@@ -1,6 +1,5 @@
 package io.cluman.server.api;
 
-import io.cluman.client.tls.CommonName;
 import io.cluman.model.node.Node;
 import io.cluman.model.node.NodeState;
 import io.cluman.server.nodes.Ids;
@@ -30,7 +29,7 @@ final class NodeCertificates {
         if (!(ctx.req().getAttribute(CHAIN) instanceof X509Certificate[] chain) || chain.length == 0) {
             return Optional.empty();
         }
-        return Optional.of(CommonName.of(chain[0]).orElse(""));
+        return Optional.of(SessionNodeIds.of(ctx.req().getAttribute(SessionNodeIds.SESSION), chain[0]));
     }
 
     /**

@@ -120,6 +120,19 @@ class AgentTlsTest {
     }
 
     @Test
+    void aNodeIdKeptForItsTlsSessionStillGivesWayToDecommissionAndRemovalAtOnce() {
+        String id = FakeAgents.join(agent, "a", Map.of());
+        ClumanClient node = FakeAgents.as(id); // one keep-alive connection: one TLS session throughout
+        assertThat(status(() -> node.heartbeat(beat(id)))).isEqualTo(200);
+        assertThat(status(() -> node.heartbeat(beat(id)))).isEqualTo(200);
+        String job = admin.operate(id, NodeOperation.DECOMMISSION).id();
+        await().atMost(Duration.ofSeconds(20)).until(() -> admin.job(job).state().isFinished());
+        assertThat(status(() -> node.heartbeat(beat(id)))).isEqualTo(403);
+        admin.deleteNode(id);
+        assertThat(status(() -> node.heartbeat(beat(id)))).isEqualTo(401);
+    }
+
+    @Test
     void aOneUseJoinTokenAdmitsOneAgentAndIsNotSpentByABadRequest() {
         String token = admin.createJoinToken(new JoinTokenRequest("1h", 1, "one node")).token();
         ClumanClient holder = ClumanClient.connect(server.wiring().url(), token);
