@@ -17,6 +17,7 @@ function useHash() {
   useEffect(() => {
     const on = () => setHash(location.hash || '#/');
     window.addEventListener('hashchange', on);
+    on(); // the address may have changed between the first render and this effect
     return () => window.removeEventListener('hashchange', on);
   }, []);
   return hash;
