@@ -31,7 +31,6 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +77,7 @@ class ContainerLogsTest {
                 .withOffAfter(Duration.ofSeconds(3)), InstantSource.system());
         admin = ClumanClient.connect(server.url(), server.adminToken());
         agent = new AgentWiring(new AgentConfig(server.url(), server.joinToken(), dir.resolve("agent"), "worker",
-                Map.of(), LocalApiConfig.LOOPBACK_EPHEMERAL), InstantSource.system(), agentEnvironment());
+                Map.of(), LocalApiConfig.LOOPBACK_EPHEMERAL), InstantSource.system(), engine.agentEnvironment());
         agent.start();
         node = await().atMost(WAIT).until(() -> admin.nodes(Map.of()), nodes -> nodes.size() == 1
                 && nodes.get(0).state() == NodeState.ACTIVE && nodes.get(0).on()).get(0).id();
@@ -242,18 +241,12 @@ class ContainerLogsTest {
     }
 
     private AgentWiring restartedAgent() {
-        AgentWiring again = new AgentWiring(agent.config(), InstantSource.system(), agentEnvironment());
+        AgentWiring again = new AgentWiring(agent.config(), InstantSource.system(), engine.agentEnvironment());
         again.start();
         await().atMost(WAIT).until(() -> admin.node(node).on());
         return again;
     }
 
-    /** This JVM's environment, with the test's engine as the agent's docker. */
-    private static Map<String, String> agentEnvironment() {
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("DOCKER_HOST", engine.dockerHost());
-        return env;
-    }
 
     private HttpResponse<String> raw(String path) {
         try {

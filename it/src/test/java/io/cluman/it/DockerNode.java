@@ -13,7 +13,6 @@ import io.cluman.server.ServerWiring;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -48,10 +47,8 @@ final class DockerNode implements AutoCloseable {
         try {
             server = ServerWiring.start(config.apply(ServerConfig.defaults(dir.resolve("server")).withPort(0)
                     .withAutoCommission(true).withOffAfter(Duration.ofSeconds(3))), InstantSource.system());
-            Map<String, String> env = new HashMap<>(System.getenv());
-            env.put("DOCKER_HOST", engine.dockerHost());
             agent = new AgentWiring(new AgentConfig(server.url(), server.joinToken(), dir.resolve("agent"), "worker",
-                    Map.of(), LocalApiConfig.LOOPBACK_EPHEMERAL), InstantSource.system(), env);
+                    Map.of(), LocalApiConfig.LOOPBACK_EPHEMERAL), InstantSource.system(), engine.agentEnvironment());
             agent.start();
             return new DockerNode(engine, server, agent);
         } catch (RuntimeException | Error e) {

@@ -22,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -122,10 +121,8 @@ class PrivateRegistryTest {
     }
 
     private AgentWiring startAgent() {
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.put("DOCKER_HOST", engine.dockerHost());
         AgentWiring wiring = new AgentWiring(new AgentConfig(server.url(), server.joinToken(), dir.resolve("agent"),
-                "worker", Map.of()), InstantSource.system(), environment);
+                "worker", Map.of()), InstantSource.system(), engine.agentEnvironment());
         wiring.start();
         return wiring;
     }

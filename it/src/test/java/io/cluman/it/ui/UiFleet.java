@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,8 +33,7 @@ final class UiFleet implements AutoCloseable {
         server = ServerWiring.start(ServerConfig.defaults(dir.resolve("server")).withPort(0).withAutoCommission(true)
                 .withOffAfter(Duration.ofSeconds(3)), InstantSource.system());
         admin = ClumanClient.connect(server.url(), server.adminToken());
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("DOCKER_HOST", engine.dockerHost());
+        Map<String, String> env = engine.agentEnvironment();
         for (int i = 1; i <= agentCount; i++) {
             AgentWiring agent = new AgentWiring(new AgentConfig(server.url(), server.joinToken(),
                     dir.resolve("agent-" + i), "worker-" + i, Map.of("zone", i % 2 == 0 ? "b" : "a"),

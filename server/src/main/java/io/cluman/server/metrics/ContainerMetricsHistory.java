@@ -88,16 +88,11 @@ public final class ContainerMetricsHistory {
         }
         if (previous != null && s.time().isAfter(previous.time())) {
             double seconds = Duration.between(previous.time(), s.time()).toMillis() / 1000.0;
-            rate(container, "net-rx", at, previous.netRxBytes(), s.netRxBytes(), seconds);
-            rate(container, "net-tx", at, previous.netTxBytes(), s.netTxBytes(), seconds);
+            series.appendRate(container, "net-rx", at, previous.netRxBytes(), s.netRxBytes(), seconds);
+            series.appendRate(container, "net-tx", at, previous.netTxBytes(), s.netTxBytes(), seconds);
         }
     }
 
-    private void rate(String container, String name, Instant at, long before, long now, double seconds) {
-        if (before >= 0 && now >= 0) {
-            series.append(container, name, at, Math.max(0, now - before) / seconds);
-        }
-    }
 
     /** Each series of the container in [{@code from}, {@code to}) by {@code step}; those without points left out. */
     public Map<String, List<MetricPoint>> query(String container, Instant from, Instant to, Duration step) {

@@ -34,8 +34,8 @@ public final class NodeMetricsHistory {
         NodeMetrics before = lastCounters.put(nodeId, m);
         if (before != null && before.at() != null && m.at() != null && m.at().isAfter(before.at())) {
             double seconds = Duration.between(before.at(), m.at()).toMillis() / 1000.0;
-            series.append(nodeId, "net-rx", at, Math.max(0, m.netRxBytes() - before.netRxBytes()) / seconds);
-            series.append(nodeId, "net-tx", at, Math.max(0, m.netTxBytes() - before.netTxBytes()) / seconds);
+            series.appendRate(nodeId, "net-rx", at, before.netRxBytes(), m.netRxBytes(), seconds);
+            series.appendRate(nodeId, "net-tx", at, before.netTxBytes(), m.netTxBytes(), seconds);
         }
     }
 

@@ -29,6 +29,16 @@ final class SeriesSet {
         }
     }
 
+    /**
+     * Appends the rate of a byte counter between two readings {@code seconds} apart, in bytes per second; nothing
+     * when either reading is unknown (negative). A counter that went back (a restart) counts as 0.
+     */
+    void appendRate(String id, String name, Instant at, long before, long now, double seconds) {
+        if (before >= 0 && now >= 0 && seconds > 0) {
+            append(id, name, at, Math.max(0, now - before) / seconds);
+        }
+    }
+
     /** Each series of {@code id} in [{@code from}, {@code to}) by {@code step}; series without points left out. */
     Map<String, List<MetricPoint>> query(String id, Instant from, Instant to, Duration step) {
         Map<String, List<MetricPoint>> all = new LinkedHashMap<>();

@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assertions;
@@ -149,6 +151,13 @@ public final class DockerdProcess implements AutoCloseable {
     /** {@code unix://<socket>}, for DOCKER_HOST. */
     public String dockerHost() {
         return "unix://" + socket();
+    }
+
+    /** This JVM's environment with DOCKER_HOST set to this engine: what an agent of a test is given. */
+    public Map<String, String> agentEnvironment() {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("DOCKER_HOST", dockerHost());
+        return env;
     }
 
     /** A docker-java client of this engine (closed with it). */
