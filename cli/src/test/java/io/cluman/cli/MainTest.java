@@ -74,6 +74,9 @@ class MainTest {
 
         assertThat(Run.of("server", "--store", "zk://x").err()).contains("--store must be embedded or etcd://");
         assertThat(Run.of("server", "--off-after", "100ms").err()).contains("too short");
+        Run drainWait = Run.of("server", "--drain-no-room", "0s");
+        assertThat(drainWait.code()).isEqualTo(2);
+        assertThat(drainWait.err()).contains("drain-no-room", "must be positive");
         assertThat(Run.of("dev", "--port", "-1").code()).isEqualTo(2);
 
         Run apiPort = Run.of("agent", "--join", "http://x", "--token", "t", "--api-port", "70000");

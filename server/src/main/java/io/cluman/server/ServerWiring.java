@@ -188,7 +188,7 @@ public final class ServerWiring implements AutoCloseable {
                 new NodeLiveness(nodes, heartbeats, pacing, events, clock, Duration.ofMillis(500), statuses::markLost),
                 new MembershipController(repos.clusters(), nodes, events, Duration.ofSeconds(1)),
                 new JobController(repos.jobs(), jobMirror, nodes, repos.containers(), repos.services(), events, clock,
-                        Duration.ofMillis(200)),
+                        Duration.ofMillis(200), config.replacement().drainNoRoom()),
                 new EventRetention(eventLog, EVENT_HISTORY, Duration.ofSeconds(30)),
                 new ServiceController(store, repos.services(), repos.containers(), repos.containerStatus(), nodes,
                         new ReplicaWriter(containers, events, random), deploymentJobs, events, clock,

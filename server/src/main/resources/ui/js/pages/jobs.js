@@ -11,6 +11,14 @@ function subjectOf(steps) {
   return names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
 }
 
+/** What a job says: its error once it failed; while it runs, what its first waiting step says. */
+function saysOf(j) {
+  if (j.error) return j.error;
+  if (j.state !== 'RUNNING') return '';
+  const waiting = (j.steps || []).find(s => s.state === 'RUNNING' && s.message);
+  return waiting ? `${waiting.name}: ${waiting.message}` : '';
+}
+
 export function Jobs() {
   useTick(5000);
   const jobs = useResource('/v1/jobs', [T.JOB, T.SERVICE]);
@@ -26,6 +34,6 @@ export function Jobs() {
       ['Progress', j => h(Bar, { done: j.progress ? j.progress.done : 0, total: j.progress ? j.progress.total : 0,
         state: j.state })],
       ['Created', j => ago(j.createdAt)],
-      ['Error', j => j.error || ''],
+      ['Says', saysOf],
     ] }));
 }

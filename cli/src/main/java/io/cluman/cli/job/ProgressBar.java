@@ -4,7 +4,10 @@ import io.cluman.model.job.Job;
 import io.cluman.model.job.JobState;
 import io.cluman.model.job.Progress;
 
-/** Progress as one line: {@code [#####-----] 3/6 RUNNING}; for a job, or anything counted in done/total. */
+/**
+ * Progress as one line: {@code [#####-----] 3/6 RUNNING}; for a job, or anything counted in done/total. A job
+ * still running adds what its first waiting step says ({@code — n-1: moving 2 service replica(s) ...}).
+ */
 public final class ProgressBar {
     public static final int WIDTH = 10;
 
@@ -12,7 +15,13 @@ public final class ProgressBar {
     }
 
     public static String render(Job job) {
-        return render(job.progress(), job.state(), WIDTH);
+        String bar = render(job.progress(), job.state(), WIDTH);
+        if (job.state().isFinished()) {
+            return bar;
+        }
+        return job.steps().stream().filter(s -> s.state() == JobState.RUNNING && s.message() != null
+                        && !s.message().isBlank()).findFirst()
+                .map(s -> bar + " — " + s.name() + ": " + s.message()).orElse(bar);
     }
 
     public static String render(Progress progress, JobState state, int width) {

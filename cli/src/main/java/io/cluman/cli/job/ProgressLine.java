@@ -8,6 +8,8 @@ import java.io.PrintWriter;
  * Used by {@link JobWatcher} and by waits that follow something other than a job ({@code app deploy --wait}).
  */
 public final class ProgressLine {
+    /** The longest line redrawn in place: a longer one would wrap, and {@code \r} would only go back one row. */
+    static final int TERMINAL_WIDTH = 120;
     private final PrintWriter err;
     private final boolean terminal;
     private String last = "";
@@ -22,8 +24,9 @@ public final class ProgressLine {
         return new ProgressLine(err, Terminal.stderrIsTerminal());
     }
 
-    /** Shows {@code line}: over the previous one on a terminal, else as a new line if it differs. */
-    public void draw(String line) {
+    /** Shows {@code line}: over the previous one on a terminal (cut to fit), else as a new line if it differs. */
+    public void draw(String full) {
+        String line = terminal && full.length() > TERMINAL_WIDTH ? full.substring(0, TERMINAL_WIDTH - 1) + "…" : full;
         if (terminal) {
             err.print("\r" + line + " ".repeat(Math.max(0, last.length() - line.length())));
         } else if (!line.equals(last)) {

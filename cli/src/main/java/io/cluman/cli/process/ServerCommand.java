@@ -57,6 +57,11 @@ public final class ServerCommand implements Callable<Integer> {
                     + " them instead of moving (default ${DEFAULT-VALUE}).")
     double stormShare;
 
+    @Option(names = "--drain-no-room", paramLabel = "DURATION", defaultValue = "2m", converter = DurationConverter.class,
+            description = "A drain whose replicas have had nowhere to go this long fails and says why; the node stays"
+                    + " draining and they move once there is room (default ${DEFAULT-VALUE}).")
+    Duration drainNoRoom;
+
     @Mixin
     ConfigGitOptions configGit;
 
@@ -119,7 +124,7 @@ public final class ServerCommand implements Callable<Integer> {
         try {
             ServerConfig defaults = ServerConfig.defaults(data);
             return new ServerConfig(bind, port, data, store, autoCommission, offAfter, defaults.minDiskFreeRatio(),
-                    configGit.settings(), secretKeyFile, new ReplacementPolicy(lostGrace, stormShare),
+                    configGit.settings(), secretKeyFile, new ReplacementPolicy(lostGrace, stormShare, drainNoRoom),
                     new AgentPortSettings(agentPort, nodeCertTtl, agentUrl),
                     new ApiOptions(joinRate, authFailureRate, tls.tls()));
         } catch (IllegalArgumentException e) {

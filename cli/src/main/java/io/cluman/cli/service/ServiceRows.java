@@ -41,6 +41,9 @@ final class ServiceRows {
         if (s.held() != null) {
             d.add("held", s.held());
         }
+        if (s.waiting() != null) {
+            d.add("waiting", s.waiting());
+        }
         d.add("created", s.createdAt() == null ? null : s.createdAt() + " (" + Human.ago(s.createdAt(), now) + ")");
         return d.block("replicas", s.replicas() == null || s.replicas().isEmpty() ? List.of()
                 : replicas(s.replicas(), now).render().lines().toList());

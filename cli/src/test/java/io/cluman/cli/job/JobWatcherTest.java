@@ -98,4 +98,30 @@ class JobWatcherTest {
         assertThat(JobOutcome.summary(running, start.plusSeconds(75)))
                 .isEqualTo("job j-4 service.deployment (service web, deployment d2 of generation 2): RUNNING after 1m");
     }
+
+    @Test
+    void aRunningJobShowsWhatItsWaitingStepSays() {
+        StringWriter err = new StringWriter();
+        String why = "moving 2 service replica(s) off the node: web-a (web: no room: placed 0 of 1; 1 node: 1 not ACTIVE)";
+        Job waiting = new Job("j-5", "node.drain", null, JobState.RUNNING, new Progress(0, 2),
+                List.of(new JobStep("n-1", JobState.RUNNING, why), new JobStep("n-2", JobState.PENDING, "")),
+                NodeOperation.DRAIN, 1, null, null, null, null, 4);
+
+        watch(false, err, waiting, job(JobState.FAILED, 1, 2));
+
+        assertThat(err.toString()).isEqualTo("[----------] 0/2 RUNNING — n-1: " + why + "\n[#####-----] 1/2 FAILED\n");
+    }
+
+    @Test
+    void aLongLineIsCutToFitOnATerminal() {
+        StringWriter err = new StringWriter();
+        Job waiting = new Job("j-6", "node.drain", null, JobState.RUNNING, new Progress(0, 1),
+                List.of(new JobStep("n-1", JobState.RUNNING, "x".repeat(300))), NodeOperation.DRAIN, 1, null, null,
+                null, null, 4);
+
+        watch(true, err, waiting, job(JobState.SUCCEEDED, 1, 1));
+
+        String first = err.toString().split("\r")[1];
+        assertThat(first).hasSize(ProgressLine.TERMINAL_WIDTH).endsWith("x…");
+    }
 }

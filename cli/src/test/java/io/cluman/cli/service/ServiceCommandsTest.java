@@ -112,6 +112,16 @@ class ServiceCommandsTest {
     }
 
     @Test
+    void showsWhatTheServiceWaitsFor() {
+        server.on("GET /v1/services/web", 200, web(null).replace("\"revision\":7", "\"revision\":7,"
+                + "\"waiting\":\"no room: placed 0 of 1; 1 node: 1 not ACTIVE\""));
+        Run run = server.run("service", "show", "web");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("(?m)^waiting: +no room: placed 0 of 1; 1 node: 1 not ACTIVE$")
+                .doesNotContain("held:");
+    }
+
+    @Test
     void updatePutsTheNewSpecWithItsUpdateStrategy() throws IOException {
         server.on("PUT /v1/services/web", 200, web(null));
         Run run = server.run("service", "update", "web", "--replicas", "3", "--max-parallel", "2",

@@ -25,7 +25,9 @@ import java.util.Optional;
  *                         an auto-revert goes back to
  * @param stableGeneration the generation {@code stableTemplate} came from
  * @param application      the compose application it belongs to, null for a service made on its own
- * @param waiting          why the controller cannot place a replica now (no room), null when it can
+ * @param waiting          what holds the service's next move, null when nothing does: a replica that cannot be
+ *                         placed now ({@link #NO_ROOM} and the scheduler's explanation), replacements not ready
+ *                         yet, or a canary waiting for promote
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Service(String name, ContainerRequest template, int replicas, String cluster, List<String> constraints,
@@ -36,6 +38,8 @@ public record Service(String name, ContainerRequest template, int replicas, Stri
     public static final int MAX_REPLICAS = 10_000;
     /** How many deployments a service remembers. */
     public static final int HISTORY = 10;
+    /** How {@link #waiting} starts when a replica cannot be placed: no node has room for it, or may take it. */
+    public static final String NO_ROOM = "no room: ";
 
     public Service {
         constraints = constraints == null ? List.of() : List.copyOf(constraints);
@@ -50,6 +54,11 @@ public record Service(String name, ContainerRequest template, int replicas, Stri
         ContainerRequest t = template;
         return new ContainerRequest(replicaName, t.driver(), t.image(), t.command(), t.args(), null, cluster, t.env(),
                 t.ports(), t.labels(), t.resources(), t.restart(), t.workDir(), t.healthcheck());
+    }
+
+    /** Whether the service waits because a replica cannot be placed (see {@link #NO_ROOM}). */
+    public boolean noRoom() {
+        return waiting != null && waiting.startsWith(NO_ROOM);
     }
 
     /** The deployment in progress, if any (only the last one can be running). */

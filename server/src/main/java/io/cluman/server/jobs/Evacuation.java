@@ -6,6 +6,7 @@ import io.cluman.store.repo.JsonRepository;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -23,19 +24,32 @@ final class Evacuation {
         this.services = services;
     }
 
-    /** Why {@code nodeId} is not empty of replicas yet; empty when it is. */
-    Optional<String> pending(String nodeId) {
+    /**
+     * What still holds the node's replicas.
+     *
+     * @param left   how many service replicas are still on the node
+     * @param why    the replicas, each with what its service waits for
+     * @param noRoom whether a service of one of them cannot place a replacement ({@link Service#noRoom()})
+     */
+    record Pending(int left, String why, boolean noRoom) {
+    }
+
+    /** What holds {@code nodeId}'s replicas; empty when none is left on it. */
+    Optional<Pending> pending(String nodeId) {
         List<Container> left = containers.list().stream()
                 .filter(c -> nodeId.equals(c.node()) && c.service() != null).toList();
         if (left.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, String> waiting = services.list().stream().filter(s -> s.waiting() != null)
-                .collect(Collectors.toMap(Service::name, Service::waiting));
+        Set<String> theirs = left.stream().map(Container::service).collect(Collectors.toSet());
+        Map<String, Service> waiting = services.list().stream()
+                .filter(s -> s.waiting() != null && theirs.contains(s.name()))
+                .collect(Collectors.toMap(Service::name, s -> s));
         Function<Container, String> why = c -> c.name() + (waiting.containsKey(c.service())
-                ? " (" + c.service() + ": " + waiting.get(c.service()) + ")" : "");
-        return Optional.of("moving " + left.size() + " service replica(s) off the node: "
-                + left.stream().map(why).collect(Collectors.joining(", ")));
+                ? " (" + c.service() + ": " + waiting.get(c.service()).waiting() + ")" : "");
+        return Optional.of(new Pending(left.size(), "moving " + left.size() + " service replica(s) off the node: "
+                + left.stream().map(why).collect(Collectors.joining(", ")),
+                waiting.values().stream().anyMatch(Service::noRoom)));
     }
 
     /** The plain containers left on {@code nodeId}, named, for the step's final message. */

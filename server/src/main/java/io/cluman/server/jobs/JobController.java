@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Leader-only: finds PENDING node jobs, and RUNNING ones a previous leader left, and runs each on its own
  * virtual thread. Jobs without a node operation (a service deployment's) only report work another
- * controller does, and are left alone. Looks every {@code every}; the mirror makes the look cheap.
+ * controller does, and are left alone. Looks every {@code every}; the mirror makes the look cheap. A drain
+ * that has had no room for {@code drainNoRoom} fails (see {@link NodeStep}).
  */
 public final class JobController implements Controller {
     private static final Logger LOG = LoggerFactory.getLogger(JobController.class);
@@ -35,10 +36,10 @@ public final class JobController implements Controller {
 
     public JobController(JsonRepository<Job> jobs, RepositoryMirror<Job> mirror, NodeRegistry nodes,
                          JsonRepository<Container> containers, JsonRepository<Service> services, EventBus events,
-                         InstantSource clock, Duration every) {
+                         InstantSource clock, Duration every, Duration drainNoRoom) {
         this.mirror = mirror;
-        this.runner = new JobRunner(jobs, new NodeStep(nodes, events, new Evacuation(containers, services), every),
-                events, clock);
+        this.runner = new JobRunner(jobs, new NodeStep(nodes, events, new Evacuation(containers, services), every,
+                clock, drainNoRoom), events, clock);
         this.every = every;
     }
 

@@ -12,6 +12,7 @@ import io.cluman.server.events.EventBus;
 import io.cluman.server.nodes.NodeRegistry;
 import io.cluman.store.StoreException;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -20,20 +21,28 @@ import java.util.Optional;
 /**
  * Moves one node through the states of an operation, one compare-and-swap per state, with an event for
  * each move; a drain (and a decommission, which drains first) then waits until the service controller has
- * moved every service replica off the node, saying why it waits in the step. Idempotent: a node already part-way (a job resumed by a new leader) continues from where it
- * is; a node already at the end succeeds at once.
+ * moved every service replica off the node, saying why it waits in the step. A drain whose replicas have had
+ * no room to go for {@code noRoomLimit} (no replica left the node meanwhile) fails and says why; the node
+ * stays where it is, and the controller still moves the replicas once there is room. Idempotent: a node
+ * already part-way (a job resumed by a new leader) continues from where it is; a node already at the end
+ * succeeds at once.
  */
 final class NodeStep {
     private final NodeRegistry nodes;
     private final EventBus events;
     private final Evacuation evacuation;
     private final Duration poll;
+    private final InstantSource clock;
+    private final Duration noRoomLimit;
 
-    NodeStep(NodeRegistry nodes, EventBus events, Evacuation evacuation, Duration poll) {
+    NodeStep(NodeRegistry nodes, EventBus events, Evacuation evacuation, Duration poll, InstantSource clock,
+             Duration noRoomLimit) {
         this.nodes = nodes;
         this.events = events;
         this.evacuation = evacuation;
         this.poll = poll;
+        this.clock = clock;
+        this.noRoomLimit = noRoomLimit;
     }
 
     /**
@@ -86,19 +95,30 @@ final class NodeStep {
         return state == NodeState.DRAINING || state == NodeState.DECOMMISSIONING;
     }
 
-    /** Waits for the node to hold no replica; a step that ends the wait (node gone or moved), else null. */
+    /**
+     * Waits for the node to hold no replica; a step that ends the wait (node gone or moved, or no room for
+     * too long), else null.
+     */
     private JobStep awaitEmpty(Node node, NodeState at, JobStep step, Consumer<JobStep> progress)
             throws InterruptedException {
         String said = null;
+        NoRoomClock stuck = new NoRoomClock(clock, noRoomLimit);
         while (true) {
-            Optional<String> why = evacuation.pending(node.id());
-            if (why.isEmpty()) {
+            Optional<Evacuation.Pending> pending = evacuation.pending(node.id());
+            if (pending.isEmpty()) {
                 return null;
             }
-            if (!why.get().equals(said)) {
-                said = why.get();
+            if (!pending.get().why().equals(said)) {
+                said = pending.get().why();
                 progress.accept(step.with(JobState.RUNNING, said));
                 events.info(Topic.NODE, Action.UPDATE, "node", node.id(), "node " + node.name() + " drain: " + said);
+            }
+            if (stuck.expired(pending.get())) {
+                String why = "cannot finish: " + said + "; no room for " + noRoomLimit.toSeconds() + "s. The node stays "
+                        + at + ": nothing new is placed on it, its replicas keep running and move as soon as there is"
+                        + " room (add or commission a node, relax the service's constraints, or scale it down)";
+                events.warn(Topic.NODE, Action.UPDATE, "node", node.id(), "node " + node.name() + " drain " + why);
+                return step.with(JobState.FAILED, why);
             }
             Optional<Node> now = nodes.read(node.id());
             if (now.isEmpty()) {

@@ -140,10 +140,11 @@ public final class ReplicaWriter {
         return name;
     }
 
-    private void unplaceable(Service s, String why) {
+    private void unplaceable(Service s, String reason) {
+        String why = Service.NO_ROOM + reason;
         if (!why.equals(unplaceable.put(s.name(), why))) {
             events.warn(Topic.SERVICE, Action.UPDATE, "service", s.name(), "service " + s.name()
-                    + " cannot place a replica now: " + why);
+                    + " cannot place a replica now: " + reason);
         }
     }
 

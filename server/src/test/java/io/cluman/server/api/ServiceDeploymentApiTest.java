@@ -15,15 +15,18 @@ import io.cluman.model.event.Event;
 import io.cluman.model.job.Job;
 import io.cluman.model.job.JobState;
 import io.cluman.model.node.NodeOperation;
+import io.cluman.model.node.NodeState;
 import io.cluman.model.service.Deployment;
 import io.cluman.model.service.DeploymentState;
 import io.cluman.server.FakeAgents;
 import io.cluman.server.ServerConfig;
 import io.cluman.server.TestServer;
+import io.cluman.server.services.ReplacementPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ServiceDeploymentApiTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final UpdateRequest QUICK = new UpdateRequest(1, "300ms", "20s", false, 0);
+    private static final Duration DRAIN_NO_ROOM = Duration.ofSeconds(3);
 
     @TempDir
     Path dir;
@@ -51,7 +55,8 @@ class ServiceDeploymentApiTest {
 
     @BeforeEach
     void start() {
-        server = new TestServer(ServerConfig.defaults(dir).withPort(0));
+        server = new TestServer(ServerConfig.defaults(dir).withPort(0)
+                .withReplacement(new ReplacementPolicy(Duration.ofSeconds(15), 0.5, DRAIN_NO_ROOM)));
         admin = server.admin();
         agent = server.agent();
         nodes = List.of(activeNode("a"), activeNode("b"), activeNode("c"));
@@ -66,7 +71,7 @@ class ServiceDeploymentApiTest {
 
     private void actAsAgents() {
         try {
-            nodes.forEach(id -> FakeAgents.beat(agent, id, 50L << 30));
+            joined.forEach(id -> FakeAgents.beat(agent, id, 50L << 30));
             for (ContainerView c : admin.containers(Map.of())) {
                 Health health = c.spec().healthcheck() == null ? null
                         : c.spec().healthcheck().command().contains("false") ? Health.UNHEALTHY : Health.HEALTHY;
@@ -78,8 +83,11 @@ class ServiceDeploymentApiTest {
         }
     }
 
+    private final List<String> joined = new CopyOnWriteArrayList<>();
+
     private String activeNode(String name) {
         String id = FakeAgents.join(agent, name, Map.of());
+        joined.add(id);
         String job = admin.operate(id, NodeOperation.COMMISSION).id();
         await().atMost(WAIT).until(() -> admin.job(job).state().isFinished());
         return id;
@@ -223,5 +231,16 @@ class ServiceDeploymentApiTest {
         assertThat(admin.containers(Map.of("service", "edge"))).extracting(ContainerView::name).contains(stuck);
         assertThat(admin.events(Map.of("topic", "node")).stream().map(Event::message))
                 .anyMatch(m -> m.contains("drain: moving 1 service replica(s)"));
+
+        Job failed = await().atMost(WAIT).until(() -> admin.job(job), j -> j.state().isFinished());
+        assertThat(failed.state()).isEqualTo(JobState.FAILED);
+        assertThat(failed.error()).contains("cannot finish", stuck, "no room: ", "no room for 3s", "stays DRAINING");
+        assertThat(admin.node(drained).state()).isEqualTo(NodeState.DRAINING);
+        assertThat(admin.containers(Map.of("service", "edge"))).extracting(ContainerView::name).contains(stuck);
+
+        String spare = activeNode("d");
+        ServiceView moved = await().atMost(WAIT).until(() -> admin.service("edge"),
+                s -> s.running() == 3 && s.replicas().stream().noneMatch(r -> r.node().equals(drained)));
+        assertThat(moved.replicas()).anyMatch(r -> r.node().equals(spare));
     }
 }
