@@ -35,6 +35,10 @@ final class ServiceRows {
                 .add("cluster", spec.cluster())
                 .add("constraints", spec.constraints() == null ? null : String.join(", ", spec.constraints()))
                 .add("spread", spec.spread())
+                .add("ranking", spec.ranking())
+                .add("affinities", spec.affinities() == null || spec.affinities().isEmpty() ? null
+                        : String.join(", ", spec.affinities().stream().map(a -> a.constraint() + ":" + a.weight())
+                        .toList()))
                 .add("desired", s.desired())
                 .add("running", s.running())
                 .add("generation", s.generation());

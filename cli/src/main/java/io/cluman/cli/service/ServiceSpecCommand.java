@@ -2,6 +2,7 @@ package io.cluman.cli.service;
 
 import io.cluman.cli.container.ContainerOptions;
 import io.cluman.cli.remote.ClientCommand;
+import io.cluman.model.api.AffinityRequest;
 import io.cluman.model.api.ContainerRequest;
 import io.cluman.model.api.ServiceRequest;
 import io.cluman.model.validation.Validator;
@@ -39,6 +40,15 @@ abstract class ServiceSpecCommand extends ClientCommand {
             description = "Spread replicas over the values of this node label (zone, rack), then over nodes.")
     String spread;
 
+    @Option(names = "--ranking", paramLabel = "R",
+            description = "binpack (fullest nodes first, the default) or spread (emptiest nodes first).")
+    String ranking;
+
+    @Option(names = "--affinity", paramLabel = "EXPR:WEIGHT",
+            description = "Prefer (weight 1..100) or avoid (-100..-1) nodes matching EXPR, e.g. 'zone==a:50'"
+                    + " (repeat).")
+    List<String> affinities = new ArrayList<>();
+
     @Option(names = "--max-unavailable", paramLabel = "N",
             description = "Replicas a drain may take away before their replacements run (default 1; 0: none).")
     Integer maxUnavailable;
@@ -65,7 +75,19 @@ abstract class ServiceSpecCommand extends ClientCommand {
         ContainerRequest c = container.request(name, null, cluster, words, this::usage);
         return new ServiceRequest(name, c.driver(), c.image(), c.command(), c.args(), c.env(), c.ports(), c.labels(),
                 c.resources(), c.restart(), c.workDir(), c.healthcheck(), replicas, cluster,
-                constraints.isEmpty() ? null : List.copyOf(constraints), spread, maxUnavailable, update.request());
+                constraints.isEmpty() ? null : List.copyOf(constraints), spread, maxUnavailable, update.request(),
+                ranking, affinities.isEmpty() ? null : affinities.stream().map(this::affinity).toList());
+    }
+
+    /** {@code EXPR:WEIGHT}, split at the last colon (an expression may hold colons, a weight cannot). */
+    private AffinityRequest affinity(String text) {
+        int colon = text.lastIndexOf(':');
+        String weight = colon < 0 ? "" : text.substring(colon + 1).strip();
+        if (colon <= 0 || !weight.matches("-?\\d{1,3}")) {
+            throw usage("--affinity '" + text + "' needs a weight after the last ':', e.g. 'zone==a:50' (1..100"
+                    + " prefers, -100..-1 avoids)");
+        }
+        return new AffinityRequest(text.substring(0, colon).strip(), Integer.parseInt(weight));
     }
 
     /** {@code create} or {@code update}, for messages. */

@@ -112,6 +112,31 @@ class ServiceCommandsTest {
     }
 
     @Test
+    void createSendsTheRankingAndTheAffinitiesSplitAtTheLastColon() throws IOException {
+        server.on("POST /v1/services", 201, web(null));
+
+        Run run = server.run("service", "create", "web", "--ranking", "spread", "--affinity", "zone==a:50",
+                "--affinity", "host regexp ^db:[0-9]+$:-20", "busybox", "sleep", "9");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonNode body = sent(0);
+        assertThat(body.get("ranking").asText()).isEqualTo("spread");
+        assertThat(body.get("affinities").get(0).get("constraint").asText()).isEqualTo("zone==a");
+        assertThat(body.get("affinities").get(0).get("weight").asInt()).isEqualTo(50);
+        assertThat(body.get("affinities").get(1).get("constraint").asText()).isEqualTo("host regexp ^db:[0-9]+$");
+        assertThat(body.get("affinities").get(1).get("weight").asInt()).isEqualTo(-20);
+    }
+
+    @Test
+    void anAffinityWithoutAWeightIsAUsageError() {
+        Run run = server.run("service", "create", "web", "--affinity", "zone==a", "busybox");
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("--affinity 'zone==a' needs a weight after the last ':'");
+        assertThat(server.requests).isEmpty();
+    }
+
+    @Test
     void showsWhatTheServiceWaitsFor() {
         server.on("GET /v1/services/web", 200, web(null).replace("\"revision\":7", "\"revision\":7,"
                 + "\"waiting\":\"no room: placed 0 of 1; 1 node: 1 not ACTIVE\""));

@@ -15,13 +15,25 @@ import java.util.Map;
  * @param maxUnavailable how many replicas a drain may take away before their replacements run (default 1; 0: never
  *                       below the count)
  * @param update         how a new spec replaces running replicas (defaults: see {@link UpdateRequest})
+ * @param ranking        {@code binpack} (default: fullest nodes first) or {@code spread} (emptiest first)
+ * @param affinities     soft preferences for nodes, each a constraint with a weight (-100..100, not 0)
  */
 public record ServiceRequest(String name, DriverName driver, String image, List<String> command, List<String> args,
                              Map<String, String> env, List<String> ports, Map<String, String> labels,
                              ResourceRequest resources, String restart, String workDir,
                              HealthCheckRequest healthcheck, Integer replicas, String cluster,
                              List<String> constraints, String spread, Integer maxUnavailable,
-                             UpdateRequest update) {
+                             UpdateRequest update, String ranking, List<AffinityRequest> affinities) {
+
+    /** A request with the default ranking and no affinities. */
+    public ServiceRequest(String name, DriverName driver, String image, List<String> command, List<String> args,
+                          Map<String, String> env, List<String> ports, Map<String, String> labels,
+                          ResourceRequest resources, String restart, String workDir,
+                          HealthCheckRequest healthcheck, Integer replicas, String cluster,
+                          List<String> constraints, String spread, Integer maxUnavailable, UpdateRequest update) {
+        this(name, driver, image, command, args, env, ports, labels, resources, restart, workDir, healthcheck,
+                replicas, cluster, constraints, spread, maxUnavailable, update, null, null);
+    }
 
     /** The container fields, as {@code POST /v1/containers} takes them, named after the service. */
     public ContainerRequest container() {
@@ -31,9 +43,10 @@ public record ServiceRequest(String name, DriverName driver, String image, List<
 
     /** The request that describes a stored template and its service settings. */
     public static ServiceRequest of(ContainerRequest t, int replicas, String cluster, List<String> constraints,
-                                    String spread, int maxUnavailable, UpdateRequest update) {
+                                    String spread, int maxUnavailable, UpdateRequest update, String ranking,
+                                    List<AffinityRequest> affinities) {
         return new ServiceRequest(t.name(), t.driver(), t.image(), t.command(), t.args(), t.env(), t.ports(),
                 t.labels(), t.resources(), t.restart(), t.workDir(), t.healthcheck(), replicas, cluster, constraints,
-                spread, maxUnavailable, update);
+                spread, maxUnavailable, update, ranking, affinities);
     }
 }

@@ -1,6 +1,7 @@
 package io.cluman.model.service;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.cluman.model.api.AffinityRequest;
 import io.cluman.model.api.ContainerRequest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +26,8 @@ import java.util.Optional;
  *                         an auto-revert goes back to
  * @param stableGeneration the generation {@code stableTemplate} came from
  * @param application      the compose application it belongs to, null for a service made on its own
+ * @param ranking          {@code binpack} (fullest nodes first) or {@code spread} (emptiest first)
+ * @param affinities       soft node preferences, each a constraint with a weight
  * @param waiting          what holds the service's next move, null when nothing does: a replica that cannot be
  *                         placed now ({@link #NO_ROOM} and the scheduler's explanation), replacements not ready
  *                         yet, or a canary waiting for promote
@@ -33,11 +36,16 @@ import java.util.Optional;
 public record Service(String name, ContainerRequest template, int replicas, String cluster, List<String> constraints,
                       String spread, int maxUnavailable, long generation, String held, String application,
                       Instant createdAt, long revision, UpdateStrategy update, List<Deployment> deployments,
-                      ContainerRequest stableTemplate, long stableGeneration, String waiting) {
+                      ContainerRequest stableTemplate, long stableGeneration, String waiting, String ranking,
+                      List<AffinityRequest> affinities) {
     /** The most replicas a service may ask for. */
     public static final int MAX_REPLICAS = 10_000;
     /** How many deployments a service remembers. */
     public static final int HISTORY = 10;
+    /** The default ranking: fullest nodes first. */
+    public static final String BINPACK = "binpack";
+    /** The other ranking: emptiest nodes first. */
+    public static final String SPREAD = "spread";
     /** How {@link #waiting} starts when a replica cannot be placed: no node has room for it, or may take it. */
     public static final String NO_ROOM = "no room: ";
 
@@ -47,6 +55,17 @@ public record Service(String name, ContainerRequest template, int replicas, Stri
         deployments = deployments == null ? List.of() : List.copyOf(deployments);
         stableTemplate = stableTemplate == null ? template : stableTemplate;
         stableGeneration = stableGeneration == 0 ? generation : stableGeneration;
+        ranking = ranking == null ? BINPACK : ranking;
+        affinities = affinities == null ? List.of() : List.copyOf(affinities);
+    }
+
+    /** A service placed with binpack and without affinities. */
+    public Service(String name, ContainerRequest template, int replicas, String cluster, List<String> constraints,
+                   String spread, int maxUnavailable, long generation, String held, String application,
+                   Instant createdAt, long revision, UpdateStrategy update, List<Deployment> deployments,
+                   ContainerRequest stableTemplate, long stableGeneration, String waiting) {
+        this(name, template, replicas, cluster, constraints, spread, maxUnavailable, generation, held, application,
+                createdAt, revision, update, deployments, stableTemplate, stableGeneration, waiting, null, null);
     }
 
     /** What {@code POST /v1/containers} would take for the replica named {@code replicaName}. */
@@ -69,27 +88,39 @@ public record Service(String name, ContainerRequest template, int replicas, Stri
 
     public Service withRevision(long newRevision) {
         return new Service(name, template, replicas, cluster, constraints, spread, maxUnavailable, generation, held,
-                application, createdAt, newRevision, update, deployments, stableTemplate, stableGeneration, waiting);
+                application, createdAt, newRevision, update, deployments, stableTemplate, stableGeneration, waiting,
+                ranking, affinities);
     }
 
     public Service withReplicas(int newReplicas) {
         return new Service(name, template, newReplicas, cluster, constraints, spread, maxUnavailable, generation, held,
-                application, createdAt, revision, update, deployments, stableTemplate, stableGeneration, waiting);
+                application, createdAt, revision, update, deployments, stableTemplate, stableGeneration, waiting,
+                ranking, affinities);
     }
 
     public Service withHeld(String newHeld) {
         return new Service(name, template, replicas, cluster, constraints, spread, maxUnavailable, generation, newHeld,
-                application, createdAt, revision, update, deployments, stableTemplate, stableGeneration, waiting);
+                application, createdAt, revision, update, deployments, stableTemplate, stableGeneration, waiting,
+                ranking, affinities);
     }
 
     public Service withApplication(String newApplication) {
         return new Service(name, template, replicas, cluster, constraints, spread, maxUnavailable, generation, held,
-                newApplication, createdAt, revision, update, deployments, stableTemplate, stableGeneration, waiting);
+                newApplication, createdAt, revision, update, deployments, stableTemplate, stableGeneration, waiting,
+                ranking, affinities);
     }
 
     public Service withWaiting(String newWaiting) {
         return new Service(name, template, replicas, cluster, constraints, spread, maxUnavailable, generation, held,
-                application, createdAt, revision, update, deployments, stableTemplate, stableGeneration, newWaiting);
+                application, createdAt, revision, update, deployments, stableTemplate, stableGeneration, newWaiting,
+                ranking, affinities);
+    }
+
+    /** The service placing its replicas by {@code newRanking} and {@code newAffinities} from now on. */
+    public Service withPreferences(String newRanking, List<AffinityRequest> newAffinities) {
+        return new Service(name, template, replicas, cluster, constraints, spread, maxUnavailable, generation, held,
+                application, createdAt, revision, update, deployments, stableTemplate, stableGeneration, waiting,
+                newRanking, newAffinities);
     }
 
     /** The service with its last deployment replaced by {@code last}. */
@@ -97,13 +128,15 @@ public record Service(String name, ContainerRequest template, int replicas, Stri
         List<Deployment> all = new ArrayList<>(deployments);
         all.set(all.size() - 1, last);
         return new Service(name, template, replicas, cluster, constraints, spread, maxUnavailable, generation, held,
-                application, createdAt, revision, update, all, stableTemplate, stableGeneration, waiting);
+                application, createdAt, revision, update, all, stableTemplate, stableGeneration, waiting,
+                ranking, affinities);
     }
 
     /** The service with {@code template} as its last good one (a deployment succeeded). */
     public Service stable() {
         return new Service(name, template, replicas, cluster, constraints, spread, maxUnavailable, generation, held,
-                application, createdAt, revision, update, deployments, template, generation, waiting);
+                application, createdAt, revision, update, deployments, template, generation, waiting,
+                ranking, affinities);
     }
 
     /**
@@ -122,6 +155,7 @@ public record Service(String name, ContainerRequest template, int replicas, Stri
                 newUpdate.canary() == 0));
         List<Deployment> kept = all.subList(Math.max(0, all.size() - HISTORY), all.size());
         return new Service(name, newTemplate, newReplicas, newCluster, newConstraints, newSpread, newMaxUnavailable,
-                next, held, application, createdAt, revision, newUpdate, kept, stableTemplate, stableGeneration, waiting);
+                next, held, application, createdAt, revision, newUpdate, kept, stableTemplate, stableGeneration, waiting,
+                ranking, affinities);
     }
 }

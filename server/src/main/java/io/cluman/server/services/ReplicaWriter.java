@@ -5,6 +5,7 @@ import io.cluman.model.container.Container;
 import io.cluman.model.event.Action;
 import io.cluman.model.event.Topic;
 import io.cluman.model.service.Service;
+import io.cluman.scheduler.Ranking;
 import io.cluman.model.validation.ValidationException;
 import io.cluman.scheduler.PlacementRequest;
 import io.cluman.scheduler.constraint.ConstraintParser;
@@ -121,7 +122,7 @@ public final class ReplicaWriter {
 
     /**
      * Where {@code count} more replicas of {@code s} may go and how they are ranked: its cluster, its
-     * constraints, spread over its {@code spread} label, binpack; distinct nodes preferred (required with host
+     * constraints, spread over its {@code spread} label, its ranking (binpack or spread) and affinities; distinct nodes preferred (required with host
      * ports). The existing replicas are filled in by the applier from the store.
      *
      * @throws ValidationException when the template or a constraint is invalid (both are checked when the
@@ -131,7 +132,9 @@ public final class ReplicaWriter {
         return ContainerOperations.requestFor(s.replica(s.name()), s.name(),
                 s.cluster() == null ? Cluster.ALL : s.cluster(), count)
                 .constraints(ConstraintParser.parseAll("constraints", s.constraints()))
-                .spreadLabel(s.spread()).build();
+                .spreadLabel(s.spread())
+                .ranking(Service.SPREAD.equals(s.ranking()) ? Ranking.SPREAD : Ranking.BINPACK)
+                .affinities(ServiceAffinities.toScheduler(s.affinities())).build();
     }
 
     private String nextName(Service s, Set<String> taken) {

@@ -105,7 +105,8 @@ public final class ServiceOperations {
         Service written = services.update(name, s -> s.deploy(wanted.template(), named.replicas() == null
                         ? s.replicas() : wanted.replicas(), wanted.cluster(), wanted.constraints(), wanted.spread(),
                 wanted.maxUnavailable(), wanted.update(), s.running().map(d -> d.finished(DeploymentState.FAILED,
-                        "superseded by generation " + (s.generation() + 1), now)).orElse(null), "spec replaced", now));
+                        "superseded by generation " + (s.generation() + 1), now)).orElse(null), "spec replaced", now)
+                .withPreferences(wanted.ranking(), wanted.affinities()));
         deploymentJobs.sync(written);
         Deployment started = written.deployments().getLast();
         events.info(Topic.SERVICE, Action.UPDATE, "service", name, "service " + name + " spec replaced: deployment "
@@ -178,6 +179,6 @@ public final class ServiceOperations {
         Objects.requireNonNull(name);
         return new ServiceRequest(name, r.driver(), r.image(), r.command(), r.args(), r.env(), r.ports(), r.labels(),
                 r.resources(), r.restart(), r.workDir(), r.healthcheck(), r.replicas(), r.cluster(), r.constraints(),
-                r.spread(), r.maxUnavailable(), r.update());
+                r.spread(), r.maxUnavailable(), r.update(), r.ranking(), r.affinities());
     }
 }

@@ -1,5 +1,6 @@
 package io.cluman.server.services;
 
+import io.cluman.model.api.AffinityRequest;
 import io.cluman.model.api.ContainerRequest;
 import io.cluman.model.api.ServiceRequest;
 import io.cluman.model.service.Service;
@@ -54,17 +55,22 @@ final class ServiceSpecs {
         }
         v.check(r.spread() == null || LABEL_KEY.matcher(r.spread()).matches(), "spread",
                 "'" + r.spread() + "' is not a label name: use 1-63 letters, digits, '-', '_', '.', '/'");
+        String ranking = r.ranking() == null ? Service.BINPACK : r.ranking().strip();
+        v.check(ranking.equals(Service.BINPACK) || ranking.equals(Service.SPREAD), "ranking",
+                "'" + r.ranking() + "' is not a ranking: use binpack (fullest nodes first, the default) or spread"
+                        + " (emptiest first)");
+        List<AffinityRequest> affinities = ServiceAffinities.check(r.affinities(), v);
         ContainerRequest container = r.container();
         SpecBuilder.build(container, v);
         ContainerRequest template = new ContainerRequest(r.name(), r.driver(), r.image(), r.command(), r.args(),
                 null, null, r.env(), r.ports(), r.labels(), r.resources(), r.restart(), r.workDir(), r.healthcheck());
         return new Service(r.name(), template, replicas, r.cluster(), constraints.stream().map(String::strip).toList(),
                 r.spread(), maxUnavailable, generation, null, null, createdAt, 0, update, List.of(), template,
-                generation, null);
+                generation, null, ranking, affinities);
     }
 
     /** Adds the scheduler's parse error of {@code text}, if any, to {@code v} under {@code field}. */
-    private static void checkConstraint(String text, String field, Validator v) {
+    static void checkConstraint(String text, String field, Validator v) {
         try {
             ConstraintParser.parse(text);
         } catch (ConstraintException e) {

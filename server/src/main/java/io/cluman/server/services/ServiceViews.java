@@ -25,7 +25,7 @@ final class ServiceViews {
                 .map(c -> new ReplicaView(c.name(), c.node(), c.status(), c.health(), c.restarts(), c.createdAt()))
                 .toList() : List.of();
         ServiceRequest spec = ServiceRequest.of(s.template(), s.replicas(), s.cluster(), s.constraints(), s.spread(),
-                s.maxUnavailable(), UpdateSpecs.request(s.update()));
+                s.maxUnavailable(), UpdateSpecs.request(s.update()), s.ranking(), s.affinities());
         Progress progress = s.running().map(d -> new Progress(d.done(), d.total())).orElse(null);
         return new ServiceView(s.name(), spec, s.generation(), s.replicas(), running, s.held(), s.waiting(), each,
                 s.deployments().reversed(), progress, s.createdAt(), s.revision());
