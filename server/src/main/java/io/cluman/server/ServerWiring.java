@@ -25,6 +25,7 @@ import io.cluman.server.events.EventBus;
 import io.cluman.server.events.EventFeed;
 import io.cluman.server.events.EventRetention;
 import io.cluman.server.jobs.JobController;
+import io.cluman.server.nodes.JoinKeys;
 import io.cluman.server.jobs.JobSubmitter;
 import io.cluman.server.jointokens.JoinTokens;
 import io.cluman.server.leader.LeaderControllers;
@@ -200,7 +201,8 @@ public final class ServerWiring implements AutoCloseable {
 
         api = remember(Api.start(new Api.Parts(new TokenVerifier(tokenMirror), new AuditTrail(events), clock, leadership, store, version(),
                 nodes, new NodeOperations(nodes, repos.clusters(), heartbeats, jobs, events), new NodeViews(heartbeats),
-                new NodeJoiner(nodes, heartbeats, pacing, jobs, events, ids, clock, config.autoCommission()),
+                new NodeJoiner(nodes, heartbeats, pacing, jobs, events, ids, clock, config.autoCommission(),
+                        new JoinKeys(store, clock)),
                 new HeartbeatReceiver(nodes, heartbeats, pacing, new HealthPolicy(config.minDiskFreeRatio()), events,
                         clock, nodeHistory), nodeHistory, containerHistory,
                 new ClusterOperations(repos.clusters(), nodes, events, clock), repos.jobs(), eventFeed, errorFeed, containers, assignments, statuses,

@@ -59,7 +59,7 @@ public final class NodeTls implements JoinCredentials, Supplier<ClientEndpoint>,
     private volatile ClientEndpoint joinEndpoint;
     private boolean pinChecked; // heartbeat thread only
     private volatile Current current;
-    private KeyPair pending; // the key of the CSR sent with the last join; heartbeat thread only
+    private KeyPair pending; // the key of the CSRs sent until a join is answered; heartbeat thread only
 
     /**
      * No I/O: {@link #load()} reads the kept credentials.
@@ -138,7 +138,11 @@ public final class NodeTls implements JoinCredentials, Supplier<ClientEndpoint>,
             return null;
         }
         trustPinnedCa();
-        pending = EcKeys.generate(random);
+        if (pending == null) {
+            // one key until a join is answered: a join sent again after a lost answer is the same join to the
+            // server (it knows the key), not a second node
+            pending = EcKeys.generate(random);
+        }
         return Csr.pem(Csr.create(pending, nodeId == null ? NEW_NODE_CN : nodeId));
     }
 

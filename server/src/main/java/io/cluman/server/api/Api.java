@@ -70,7 +70,7 @@ public final class Api {
         new JoinTokenHandler(p.joinTokens()).register(routes);
         new CaHandler(p.ca()).register(routes);
         new AgentHandler(p.joiner(), p.heartbeats(), p.assignments(), p.logins(), p.statuses(), p.nodes(),
-                new JoinAdmission(p.tokens(), p.joinTokens(), certificates, p.enrollment()), p.enrollment(),
+                new JoinAdmission(p.tokens(), p.joinTokens(), certificates, p.enrollment(), p.joiner()::joinedLately), p.enrollment(),
                 p.meters().heartbeats(), p.containerHistory()).register(routes);
         server.documentRoutes(p.version());
         server.start();

@@ -10,22 +10,27 @@ import io.cluman.server.security.Role;
 import io.cluman.server.security.TokenVerifier;
 import io.javalin.http.Context;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Who may join. An agent that has a node certificate joins again over the agent port with it (no token: a
  * one-use token is spent by then), as the node the certificate names. Any other join needs a CSR and a join
  * token: a {@code CLJ1-...} token (one use counted, refused when unknown, revoked, expired or used up), or the
  * server's standing join token from {@code join.token}. The request is checked before a use is counted, so a
- * bad request never spends a token.
+ * bad request never spends a token, and a join sent again with the same key (the first answer was lost) spends
+ * none: it is the same join.
  */
 final class JoinAdmission {
     private final TokenVerifier tokens;
     private final JoinTokens joinTokens;
     private final NodeCertificates certificates;
     private final AgentEnrollment enrollment;
+    private final Predicate<String> joinedLately;
 
+    /** @param joinedLately whether a join with this CSR's key made a node lately (a join sent again) */
     JoinAdmission(TokenVerifier tokens, JoinTokens joinTokens, NodeCertificates certificates,
-                  AgentEnrollment enrollment) {
+                  AgentEnrollment enrollment, Predicate<String> joinedLately) {
+        this.joinedLately = joinedLately;
         this.tokens = tokens;
         this.joinTokens = joinTokens;
         this.certificates = certificates;
@@ -58,7 +63,9 @@ final class JoinAdmission {
                     + " (PEM, EC P-256 key); the answer carries the node certificate");
         }
         enrollment.checkCsr(request.csr());
-        if (oneOfMany) {
+        if (oneOfMany && joinedLately.test(request.csr())) {
+            joinTokens.checkRetry(token); // its use was counted by the first try, whose answer was lost
+        } else if (oneOfMany) {
             joinTokens.consume(token);
         }
         return request;

@@ -94,6 +94,23 @@ public final class JoinTokens {
         }
     }
 
+    /**
+     * Checks the token of a join sent again (its first try counted a use, its answer was lost): known, not
+     * revoked, not expired; used up is fine, since that use was this join's.
+     *
+     * @throws ApiError.Unauthorized as {@link #consume} does
+     */
+    public JoinToken checkRetry(String presented) {
+        JoinToken found = find(presented).orElseThrow(() -> new ApiError.Unauthorized(
+                "the join token is not known to this cluster (mistyped, or made for another cluster):"
+                        + " ask an admin for one (cluman token join create)"));
+        Instant now = clock.instant();
+        if (found.revoked() || found.expiredAt(now)) {
+            refuseUnusable(found, now);
+        }
+        return found;
+    }
+
     /** The token whose digest matches, compared in constant time against every stored one. */
     private Optional<JoinToken> find(String presented) {
         if (presented == null || !presented.startsWith(CaPin.JOIN_TOKEN_PREFIX)) {

@@ -11,6 +11,7 @@ import io.cluman.model.node.NodeState;
 import io.cluman.model.validation.Validator;
 import io.cluman.server.events.EventBus;
 import io.cluman.server.jobs.JobSubmitter;
+import io.cluman.server.pki.KeyFingerprints;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.HashMap;
@@ -20,7 +21,8 @@ import java.util.Optional;
 
 /**
  * Handles {@code POST /v1/agent/join}: a new agent becomes a DISCOVERED node (and is commissioned at
- * once when the server auto-commissions); an agent that kept its id is the same node again.
+ * once when the server auto-commissions); an agent that kept its id is the same node again, and so is one
+ * that sends the join of a key again because it never got the answer ({@link JoinKeys}).
  */
 public final class NodeJoiner {
     private final NodeRegistry nodes;
@@ -31,9 +33,11 @@ public final class NodeJoiner {
     private final Ids ids;
     private final InstantSource clock;
     private final boolean autoCommission;
+    private final JoinKeys keys;
 
     public NodeJoiner(NodeRegistry nodes, HeartbeatTable heartbeats, HeartbeatPacing pacing, JobSubmitter jobs,
-                      EventBus events, Ids ids, InstantSource clock, boolean autoCommission) {
+                      EventBus events, Ids ids, InstantSource clock, boolean autoCommission, JoinKeys keys) {
+        this.keys = keys;
         this.nodes = nodes;
         this.heartbeats = heartbeats;
         this.pacing = pacing;
@@ -57,16 +61,23 @@ public final class NodeJoiner {
     public JoinResponse join(JoinRequest request) {
         validate(request);
         Instant now = clock.instant();
-        String id = request.nodeId() != null ? request.nodeId() : ids.next('n');
+        String id = request.nodeId() != null ? request.nodeId()
+                : request.csr() != null ? keys.remember(KeyFingerprints.of(request.csr()), ids.next('n'))
+                : ids.next('n');
         // The join counts as a heartbeat: recorded before the node exists, so no liveness sweep sees it
         // silent, and again when the join is done, so a join that queued for long is not off before the
         // agent's first beat.
         heartbeats.record(id, new HeartbeatTable.Beat(now, NodeMetrics.empty(now), Map.of()));
-        Optional<Node> existing = request.nodeId() == null ? Optional.empty() : nodes.read(id);
+        Optional<Node> existing = nodes.read(id);
         Node node = existing.isPresent() ? rejoin(existing.get(), request, now) : create(id, request, now);
         Instant done = clock.instant();
         heartbeats.record(id, new HeartbeatTable.Beat(done, NodeMetrics.empty(done), Map.of()));
         return new JoinResponse(id, node.name(), pacing.interval(nodes.size()).toMillis());
+    }
+
+    /** Whether a join with {@code csr}'s key made a node lately: a join sent again, not a new agent. */
+    public boolean joinedLately(String csr) {
+        return csr != null && keys.nodeOf(KeyFingerprints.of(csr)).isPresent();
     }
 
     private Node create(String id, JoinRequest request, Instant now) {
