@@ -70,7 +70,7 @@ record DeployPlan(List<Service> services, List<ApplicationService> members) {
                 container.command(), container.args(), container.node(), container.cluster(), container.env(),
                 container.ports(), labels, container.resources(), container.restart(), container.workDir(),
                 container.healthcheck());
-        return ServiceRequest.of(labelled, s.replicas(), cluster, s.constraints(), null, 1, null, null, null);
+        return ServiceRequest.of(labelled, s.replicas(), cluster, s.constraints(), s.spread(), 1, null, null, null);
     }
 
     private static List<ApplicationDependency> dependencies(ComposeService s) {

@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param replicas    how many containers, 0-10000
  * @param cpus        CPU limit in cores, 0 for none
  * @param memory      memory limit in bytes, 0 for none
+ * @param spread      the node label replicas are spread over ({@code placement.preferences}), or null
  * @param constraints placement: {@code zone=a}, {@code zone!=a} (node labels), {@code node.name=web-1},
  *                    {@code node.id!=n-3}
  * @param workingDir  the working directory in the container; empty: the image's
@@ -30,7 +31,8 @@ import java.util.Objects;
 public record ComposeService(String name, String image, List<String> entrypoint, List<String> command,
                              Map<String, String> environment, List<String> ports, Map<String, String> labels,
                              List<ComposeDependency> dependsOn, HealthCheckRequest healthcheck, String restart,
-                             int replicas, double cpus, long memory, List<String> constraints, String workingDir) {
+                             int replicas, double cpus, long memory, List<String> constraints, String workingDir,
+                             String spread) {
     public ComposeService {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(image, "image");

@@ -9,12 +9,14 @@ import java.util.Set;
 /**
  * Reads a service's {@code deploy} section: {@code replicas} (else the service's {@code scale}, else 1),
  * {@code resources.limits.cpus} and {@code .memory} (else the service's {@code cpus} and {@code mem_limit}),
- * {@code placement.constraints} and {@code restart_policy}. The rest is warned about.
+ * {@code placement.constraints}, the first {@code placement.preferences} spread over a node label and
+ * {@code restart_policy}. The rest is warned about.
  */
 final class DeployMapper {
     static final int MAX_REPLICAS = 10_000;
     static final double MAX_CPUS = 1024;
     static final long MIN_MEMORY = 4L << 20;
+    private static final String NODE_LABELS = "node.labels.";
     private static final Set<String> DEPLOY_KEYS = Set.of("replicas", "resources", "placement", "restart_policy",
             "mode");
     private static final Map<String, String> DEPLOY_REASONS = Map.of(
@@ -51,9 +53,12 @@ final class DeployMapper {
                 : cpus(service.get("cpus"), Paths.child(path, "cpus"));
         long memory = limits.containsKey("memory") ? memory(limits.get("memory"), Paths.child(limitsPath, "memory"))
                 : memory(service.get("mem_limit"), Paths.child(path, "mem_limit"));
+        String placementPath = Paths.child(deployPath, "placement");
+        Map<String, Object> placement = orEmpty(values.map(deploy.get("placement"), placementPath));
         return new DeploySettings(replicas == null ? 1 : replicas, cpus, memory,
-                placement(deploy.get("placement"), Paths.child(deployPath, "placement")),
-                restartPolicy(deploy.get("restart_policy"), Paths.child(deployPath, "restart_policy")));
+                constraints(placement, placementPath),
+                restartPolicy(deploy.get("restart_policy"), Paths.child(deployPath, "restart_policy")),
+                spread(placement.get("preferences"), Paths.child(placementPath, "preferences")));
     }
 
     private Map<String, Object> limits(Map<String, Object> deploy, String path) {
@@ -100,10 +105,8 @@ final class DeployMapper {
         return 0;
     }
 
-    private List<String> placement(Object value, String path) {
-        Map<String, Object> placement = orEmpty(values.map(value, path));
-        values.warnUnsupported(placement, path, Set.of("constraints"), Map.of(
-                "preferences", "not supported, ignored: Cluman spreads a service's replicas by its own rules",
+    private List<String> constraints(Map<String, Object> placement, String path) {
+        values.warnUnsupported(placement, path, Set.of("constraints", "preferences"), Map.of(
                 "max_replicas_per_node", "not supported, ignored"));
         String constraintsPath = Paths.child(path, "constraints");
         List<String> texts = values.texts(placement.get("constraints"), constraintsPath);
@@ -115,6 +118,35 @@ final class DeployMapper {
             }
         }
         return out;
+    }
+
+    /**
+     * The label of the first {@code - spread: node.labels.KEY}; Cluman spreads over one label, so further
+     * preferences are warned about, as is a spread over anything but a node label.
+     */
+    private String spread(Object value, String path) {
+        if (value == null) {
+            return null;
+        }
+        List<Object> preferences = values.list(value, path);
+        if (preferences == null) {
+            return null;
+        }
+        String spread = null;
+        for (int i = 0; i < preferences.size(); i++) {
+            String at = Paths.item(path, i);
+            Map<String, Object> preference = orEmpty(values.map(preferences.get(i), at));
+            String over = values.text(preference.get("spread"), Paths.child(at, "spread"));
+            if (over == null || !over.strip().startsWith(NODE_LABELS) || over.strip().length() == NODE_LABELS.length()) {
+                values.findings().warn(at, "ignored: Cluman spreads over a node label only, written"
+                        + " 'spread: node.labels.KEY'");
+            } else if (spread != null) {
+                values.findings().warn(at, "ignored: Cluman spreads over one label, the first ('" + spread + "')");
+            } else {
+                spread = over.strip().substring(NODE_LABELS.length());
+            }
+        }
+        return spread;
     }
 
     /** The restart policy {@code restart_policy} sets ({@code none}: no, {@code any}: always); null when none. */

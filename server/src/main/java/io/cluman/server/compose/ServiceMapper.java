@@ -76,7 +76,7 @@ final class ServiceMapper {
         }
         return new ComposeService(name, image, entrypoint, command, env, published, labels, dependsOn, healthcheck,
                 deploy.restart() != null ? deploy.restart() : restart, deploy.replicas(), deploy.cpus(),
-                deploy.memory(), deploy.constraints(), workingDir);
+                deploy.memory(), deploy.constraints(), workingDir, deploy.spread());
     }
 
     /** A command as argv: a list as is, a string split as a shell would. */

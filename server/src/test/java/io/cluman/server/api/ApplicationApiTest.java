@@ -51,6 +51,10 @@ class ApplicationApiTest {
               db:
                 image: busybox:local
                 command: ["sleep", "3600"]
+                deploy:
+                  placement:
+                    preferences:
+                      - spread: node.labels.zone
                 healthcheck:
                   test: ["CMD", "test", "-f", "/tmp/ready"]
                   interval: 1s
@@ -114,6 +118,7 @@ class ApplicationApiTest {
         assertThat(deployed.warnings()).anySatisfy(w -> assertThat(w.path()).isEqualTo("services.web.volumes"));
         assertThat(deployed.source()).isEqualTo(SHOP);
         assertThat(member(deployed, "web").service().desired()).isZero();
+        assertThat(member(deployed, "db").service().spec().spread()).as("placement.preferences").isEqualTo("zone");
 
         ContainerView db = awaitContainer("shop-db");
         assertThat(db.application()).isEqualTo("shop");

@@ -140,6 +140,7 @@ class ComposeFilesTest {
         assertThat(es.memory()).isEqualTo(2L << 30);
         assertThat(es.constraints()).containsExactly("disk=ssd", "zone!=c", "node.name!=build-01");
         assertThat(es.restart()).isEqualTo("on-failure:5");
+        assertThat(es.spread()).isEqualTo("zone");
         assertThat(es.environment()).containsEntry("ES_JAVA_OPTS", "-Xms1g -Xmx1g");
         ComposeService kibana = app.service("kibana");
         assertThat(kibana.memory()).isEqualTo(512L << 20);
@@ -150,8 +151,9 @@ class ComposeFilesTest {
         assertThat(exporter.cpus()).isEqualTo(0.25);
         assertThat(exporter.command()).containsExactly("--es.uri=http://es:9200");
         assertThat(warningPaths(app)).containsExactly("services.es.deploy.update_config",
-                "services.es.deploy.resources.reservations", "services.es.deploy.placement.preferences",
-                "services.es.deploy.restart_policy.delay", "services.kibana.deploy.placement.constraints[0]");
+                "services.es.deploy.resources.reservations", "services.es.deploy.restart_policy.delay",
+                "services.es.deploy.placement.preferences[1]", "services.es.deploy.placement.preferences[2]",
+                "services.kibana.deploy.placement.constraints[0]");
     }
 
     @Test

@@ -41,7 +41,7 @@ class DeployMapperTest {
 
     @Test
     void defaultsToOneReplicaWithoutLimitsNorConstraints() {
-        assertThat(mapper.map(Map.of("image", "a"), "s")).isEqualTo(new DeploySettings(1, 0, 0, List.of(), null));
+        assertThat(mapper.map(Map.of("image", "a"), "s")).isEqualTo(new DeploySettings(1, 0, 0, List.of(), null, null));
     }
 
     @Test
