@@ -151,6 +151,10 @@ class ClusterCaTest {
                         new org.bouncycastle.asn1.DERBitString(honest.getSignature())));
 
         assertRefusedOnCsr(() -> ca().signNode(forged, "n-1", "w", List.of(), Duration.ofDays(1)), "not signed");
+        ca().signNode(honest, "n-1", "w", List.of(), Duration.ofDays(1));
+        assertRefusedOnCsr(() -> ca().signNode(forged, "n-1", "w", List.of(), Duration.ofDays(1)), "not signed");
+        assertThat(ca().signNode(honest, "n-2", "w", List.of(), Duration.ofDays(1))).as("checked once, signed twice")
+                .isNotBlank();
     }
 
     @Test
