@@ -67,12 +67,32 @@ public final class FakeAgents {
      */
     public static JoinResponse join(ClumanClient agentClient, JoinRequest request) {
         KeyPair keys = EcKeys.generate(RANDOM);
-        JoinResponse reply = agentClient.join(new JoinRequest(request.nodeId(), request.name(), request.labels(),
-                request.facts(), Csr.pem(Csr.create(keys, "new-node"))));
+        JoinRequest withCsr = new JoinRequest(request.nodeId(), request.name(), request.labels(), request.facts(),
+                Csr.pem(Csr.create(keys, "new-node")));
+        JoinResponse reply = joinRetryingWhenBusy(agentClient, withCsr);
         TlsIdentity identity = new TlsIdentity(keys.getPrivate(), Pem.certificates(reply.certificate()));
         keep(reply.nodeId(), NodeClient.of(identity, Pem.certificate(reply.ca()), agentClient.address().getHost(),
                 reply.agentPort()));
         return reply;
+    }
+
+    /** Joins as an agent does when the server is busy admitting others (429): again after a second. */
+    private static JoinResponse joinRetryingWhenBusy(ClumanClient agentClient, JoinRequest request) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return agentClient.join(request);
+            } catch (io.cluman.client.ApiException e) {
+                if (e.status() != 429 || attempt == 30) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** A raw request over the node's mutual TLS, for bodies the client would never send. */

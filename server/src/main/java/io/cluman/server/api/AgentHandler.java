@@ -32,6 +32,7 @@ final class AgentHandler {
     private static final Duration MAX_WAIT = Duration.ofSeconds(60);
 
     private final NodeJoiner joiner;
+    private final JoinGate gate = new JoinGate();
     private final HeartbeatReceiver heartbeats;
     private final AssignmentFeed assignments;
     private final RegistryLogins logins;
@@ -60,7 +61,7 @@ final class AgentHandler {
     void register(Routes routes) {
         routes.post("/v1/agent/join", Access.JOIN, "agent", "An agent joins with a join token and a CSR, or again"
                         + " with its node certificate: returns its node id and credentials")
-                .body(JoinRequest.class).returns(JoinResponse.class).errors(401, 403, 413).handle(this::join);
+                .body(JoinRequest.class).returns(JoinResponse.class).errors(401, 403, 413, 429).handle(this::join);
         routes.post("/v1/agent/renew", Access.AGENT, "agent", "A node's new certificate from a new CSR, before"
                         + " the one it calls with expires")
                 .body(RenewRequest.class).returns(RenewResponse.class).errors(403, 413).handle(ctx -> {
@@ -100,10 +101,12 @@ final class AgentHandler {
                 });
     }
 
-    private void join(Context ctx) {
+    private void join(Context ctx) throws InterruptedException {
         JoinRequest request = ApiJson.body(ctx, JoinRequest.class);
-        JoinRequest admitted = admission.admit(ctx, request, () -> NodeJoiner.validate(request));
-        ctx.json(enrollment.complete(joiner.join(admitted), admitted));
+        try (JoinGate.Permit place = gate.enter()) {
+            JoinRequest admitted = admission.admit(ctx, request, () -> NodeJoiner.validate(request));
+            ctx.json(enrollment.complete(joiner.join(admitted), admitted));
+        }
     }
 
     private void assignments(Context ctx) throws InterruptedException {
