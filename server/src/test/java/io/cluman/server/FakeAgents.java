@@ -76,13 +76,18 @@ public final class FakeAgents {
         return reply;
     }
 
-    /** Joins as an agent does when the server is busy admitting others (429): again after a second. */
+    /**
+     * Joins as an agent does when the server is busy admitting others (the join gate's 429): again after a
+     * second. A rate limit's 429 is the caller's to see.
+     */
     private static JoinResponse joinRetryingWhenBusy(ClumanClient agentClient, JoinRequest request) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return agentClient.join(request);
             } catch (io.cluman.client.ApiException e) {
-                if (e.status() != 429 || attempt == 30) {
+                boolean busy = e.status() == 429 && e.problem() != null && e.problem().detail() != null
+                        && e.problem().detail().contains("admitting other agents");
+                if (!busy || attempt == 30) {
                     throw e;
                 }
                 try {
