@@ -61,7 +61,9 @@ final class NodeStep {
                     + NodeLifecycle.allowedOperations(node.state()));
         }
         NodeState at = node.state();
-        if (draining(at)) {
+        if (draining(at) && drains(operation)) {
+            // a drain or decommission resumed part-way (a new leader); a commission of a draining node ends the
+            // drain instead, so it must not wait for it
             JobStep stopped = awaitEmpty(node, at, step, progress);
             if (stopped != null) {
                 return stopped;
@@ -89,6 +91,10 @@ final class NodeStep {
             }
         }
         return step.with(JobState.SUCCEEDED, "now " + at + evacuation.plainLeft(node.id()));
+    }
+
+    private static boolean drains(NodeOperation operation) {
+        return operation == NodeOperation.DRAIN || operation == NodeOperation.DECOMMISSION;
     }
 
     private static boolean draining(NodeState state) {

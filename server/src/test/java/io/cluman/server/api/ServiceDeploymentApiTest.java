@@ -214,6 +214,24 @@ class ServiceDeploymentApiTest {
     }
 
     @Test
+    void commissioningANodeWhoseDrainWaitsEndsTheDrainAtOnce() {
+        admin.createService(sleeper("edge", 3, "3600", null, List.of("8080:80"), 0, null));
+        awaitRunning("edge", 3);
+        String drained = nodes.getFirst();
+        String drain = admin.operate(drained, NodeOperation.DRAIN).id();
+        await().atMost(WAIT).until(() -> admin.job(drain).steps().getFirst().message().contains("no room: "));
+
+        String commission = admin.operate(drained, NodeOperation.COMMISSION).id();
+
+        Job back = await().atMost(Duration.ofSeconds(10)).until(() -> admin.job(commission), j -> j.state().isFinished());
+        assertThat(back.state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(admin.node(drained).state()).isEqualTo(NodeState.ACTIVE);
+        Job cancelled = await().atMost(WAIT).until(() -> admin.job(drain), j -> j.state().isFinished());
+        assertThat(cancelled.steps().getFirst().state()).isEqualTo(JobState.CANCELLED);
+        assertThat(cancelled.steps().getFirst().message()).contains("node moved to ACTIVE while draining");
+    }
+
+    @Test
     void aDrainWithNoRoomWaitsAndSaysWhy() {
         admin.createService(sleeper("edge", 3, "3600", null, List.of("8080:80"), 0, null));
         ServiceView placed = awaitRunning("edge", 3);
