@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 /**
  * Runs one job: its unfinished steps in batches of {@code batchSize}, the steps of a batch at once, and
@@ -90,12 +91,21 @@ final class JobRunner {
         Job done = jobs.update(jobId, j -> {
             List<String> failed = j.steps().stream().filter(s -> s.state() == JobState.FAILED)
                     .map(s -> s.name() + ": " + s.message()).toList();
-            return failed.isEmpty() ? j.finished(JobState.SUCCEEDED, "", clock.instant())
-                    : j.finished(JobState.FAILED, String.join("; ", failed), clock.instant());
+            if (!failed.isEmpty()) {
+                return j.finished(JobState.FAILED, String.join("; ", failed), clock.instant());
+            }
+            // every step called off (a drain ended by a commission): the job did not do what it was asked
+            boolean calledOff = !j.steps().isEmpty()
+                    && j.steps().stream().allMatch(s -> s.state() == JobState.CANCELLED);
+            return calledOff ? j.finished(JobState.CANCELLED, j.steps().stream().map(s -> s.name() + ": "
+                    + s.message()).collect(Collectors.joining("; ")), clock.instant())
+                    : j.finished(JobState.SUCCEEDED, "", clock.instant());
         });
         boolean ok = done.state() == JobState.SUCCEEDED;
-        events.publish(Topic.JOB, ok ? Action.STOP : Action.DIE, ok ? Severity.INFO : Severity.ERROR, "job", done.id(),
-                done.kind() + (ok ? " succeeded" : " failed: " + done.error()),
+        boolean calledOff = done.state() == JobState.CANCELLED;
+        events.publish(Topic.JOB, ok ? Action.STOP : Action.DIE, ok ? Severity.INFO : calledOff ? Severity.WARNING
+                        : Severity.ERROR, "job", done.id(),
+                done.kind() + (ok ? " succeeded" : calledOff ? " cancelled: " + done.error() : " failed: " + done.error()),
                 Map.of("done", Integer.toString(done.progress().done()), "total",
                         Integer.toString(done.progress().total())));
     }

@@ -227,6 +227,7 @@ class ServiceDeploymentApiTest {
         assertThat(back.state()).isEqualTo(JobState.SUCCEEDED);
         assertThat(admin.node(drained).state()).isEqualTo(NodeState.ACTIVE);
         Job cancelled = await().atMost(WAIT).until(() -> admin.job(drain), j -> j.state().isFinished());
+        assertThat(cancelled.state()).as("the drain was called off, not done").isEqualTo(JobState.CANCELLED);
         assertThat(cancelled.steps().getFirst().state()).isEqualTo(JobState.CANCELLED);
         assertThat(cancelled.steps().getFirst().message()).contains("node moved to ACTIVE while draining");
     }
