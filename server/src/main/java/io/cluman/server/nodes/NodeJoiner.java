@@ -12,6 +12,7 @@ import io.cluman.model.validation.Validator;
 import io.cluman.server.events.EventBus;
 import io.cluman.server.jobs.JobSubmitter;
 import io.cluman.server.pki.KeyFingerprints;
+import io.cluman.store.StoreException;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.HashMap;
@@ -69,7 +70,7 @@ public final class NodeJoiner {
         // agent's first beat.
         heartbeats.record(id, new HeartbeatTable.Beat(now, NodeMetrics.empty(now), Map.of()));
         Optional<Node> existing = nodes.read(id);
-        Node node = existing.isPresent() ? rejoin(existing.get(), request, now) : create(id, request, now);
+        Node node = existing.isPresent() ? rejoin(existing.get(), request, now) : createOrRejoin(id, request, now);
         Instant done = clock.instant();
         heartbeats.record(id, new HeartbeatTable.Beat(done, NodeMetrics.empty(done), Map.of()));
         return new JoinResponse(id, node.name(), pacing.interval(nodes.size()).toMillis());
@@ -78,6 +79,15 @@ public final class NodeJoiner {
     /** Whether a join with {@code csr}'s key made a node lately: a join sent again, not a new agent. */
     public boolean joinedLately(String csr) {
         return csr != null && keys.nodeOf(KeyFingerprints.of(csr)).isPresent();
+    }
+
+    /** Creates the node; when a join with the same key made it meanwhile (two at once), joins it again. */
+    private Node createOrRejoin(String id, JoinRequest request, Instant now) {
+        try {
+            return create(id, request, now);
+        } catch (StoreException.Conflict made) {
+            return rejoin(nodes.read(id).orElseThrow(() -> made), request, now);
+        }
     }
 
     private Node create(String id, JoinRequest request, Instant now) {
