@@ -11,19 +11,15 @@ import io.cluman.model.api.JoinTokenCreated;
 import io.cluman.model.api.JoinTokenRequest;
 import io.cluman.model.api.NodeView;
 import io.cluman.model.event.Event;
+import io.cluman.server.AtOnce;
 import io.cluman.server.FakeAgents;
 import io.cluman.server.TestServer;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,19 +104,7 @@ class JoinRetryApiTest {
     @Test
     void joinsWithOneKeyAtOnceEndAsOneNode() throws Exception {
         KeyPair keys = EcKeys.generate(RANDOM);
-        List<Future<String>> answers = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
-            for (int i = 0; i < 8; i++) {
-                answers.add(pool.submit(() -> agent.join(joinWith(keys, "racer")).nodeId()));
-            }
-        }
-        Set<String> ids = answers.stream().map(f -> {
-            try {
-                return f.get();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).collect(Collectors.toSet());
+        Set<String> ids = Set.copyOf(AtOnce.call(8, () -> agent.join(joinWith(keys, "racer")).nodeId()));
 
         assertThat(ids).hasSize(1);
         assertThat(nodesNamed("racer")).hasSize(1);

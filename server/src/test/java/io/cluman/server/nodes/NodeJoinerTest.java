@@ -6,6 +6,7 @@ import io.cluman.client.tls.Csr;
 import io.cluman.client.tls.EcKeys;
 import io.cluman.model.agent.JoinRequest;
 import io.cluman.model.node.Node;
+import io.cluman.server.AtOnce;
 import io.cluman.server.FakeAgents;
 import io.cluman.server.events.EventBus;
 import io.cluman.server.jobs.JobSubmitter;
@@ -19,16 +20,9 @@ import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
@@ -69,24 +63,7 @@ class NodeJoinerTest {
         KeyPair keys = EcKeys.generate(new SecureRandom());
         JoinRequest join = new JoinRequest(null, "racer", Map.of(), FakeAgents.facts("racer"),
                 Csr.pem(Csr.create(keys, "new-node")));
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<String>> answers = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
-            for (int i = 0; i < 8; i++) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return joiner.join(join).nodeId();
-                }));
-            }
-            start.countDown();
-        }
-        Set<String> ids = answers.stream().map(f -> {
-            try {
-                return f.get();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).collect(Collectors.toSet());
+        Set<String> ids = Set.copyOf(AtOnce.call(8, () -> joiner.join(join).nodeId()));
 
         assertThat(ids).hasSize(1);
         assertThat(nodes.read(ids.iterator().next())).isPresent();
