@@ -87,19 +87,24 @@ final class JobRunner {
         });
     }
 
+    /**
+     * FAILED when a step failed; CANCELLED when every step was called off (a drain ended by a commission: the
+     * job did not do what it was asked); else SUCCEEDED (steps skipped beside done ones included).
+     */
+    private static JobState outcome(List<JobStep> steps) {
+        if (steps.stream().anyMatch(s -> s.state() == JobState.FAILED)) {
+            return JobState.FAILED;
+        }
+        return !steps.isEmpty() && steps.stream().allMatch(s -> s.state() == JobState.CANCELLED)
+                ? JobState.CANCELLED : JobState.SUCCEEDED;
+    }
+
     private void finish(String jobId) {
         Job done = jobs.update(jobId, j -> {
-            List<String> failed = j.steps().stream().filter(s -> s.state() == JobState.FAILED)
-                    .map(s -> s.name() + ": " + s.message()).toList();
-            if (!failed.isEmpty()) {
-                return j.finished(JobState.FAILED, String.join("; ", failed), clock.instant());
-            }
-            // every step called off (a drain ended by a commission): the job did not do what it was asked
-            boolean calledOff = !j.steps().isEmpty()
-                    && j.steps().stream().allMatch(s -> s.state() == JobState.CANCELLED);
-            return calledOff ? j.finished(JobState.CANCELLED, j.steps().stream().map(s -> s.name() + ": "
-                    + s.message()).collect(Collectors.joining("; ")), clock.instant())
-                    : j.finished(JobState.SUCCEEDED, "", clock.instant());
+            JobState end = outcome(j.steps());
+            return j.finished(end, end == JobState.SUCCEEDED ? "" : j.steps().stream()
+                    .filter(s -> s.state() == end).map(s -> s.name() + ": " + s.message())
+                    .collect(Collectors.joining("; ")), clock.instant());
         });
         boolean ok = done.state() == JobState.SUCCEEDED;
         boolean calledOff = done.state() == JobState.CANCELLED;

@@ -80,9 +80,7 @@ public final class JoinTokens {
      *         the message says which and what to do
      */
     public JoinToken consume(String presented) {
-        JoinToken found = find(presented).orElseThrow(() -> new ApiError.Unauthorized(
-                "the join token is not known to this cluster (mistyped, or made for another cluster):"
-                        + " ask an admin for one (cluman token join create)"));
+        JoinToken found = known(presented);
         try {
             return tokens.update(found.id(), current -> {
                 refuseUnusable(current, clock.instant());
@@ -101,14 +99,19 @@ public final class JoinTokens {
      * @throws ApiError.Unauthorized as {@link #consume} does
      */
     public JoinToken checkRetry(String presented) {
-        JoinToken found = find(presented).orElseThrow(() -> new ApiError.Unauthorized(
-                "the join token is not known to this cluster (mistyped, or made for another cluster):"
-                        + " ask an admin for one (cluman token join create)"));
+        JoinToken found = known(presented);
         Instant now = clock.instant();
         if (found.revoked() || found.expiredAt(now)) {
             refuseUnusable(found, now);
         }
         return found;
+    }
+
+    /** The token {@code presented} names; 401 when this cluster has none such. */
+    private JoinToken known(String presented) {
+        return find(presented).orElseThrow(() -> new ApiError.Unauthorized(
+                "the join token is not known to this cluster (mistyped, or made for another cluster):"
+                        + " ask an admin for one (cluman token join create)"));
     }
 
     /** The token whose digest matches, compared in constant time against every stored one. */

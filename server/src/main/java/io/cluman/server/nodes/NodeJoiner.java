@@ -62,14 +62,14 @@ public final class NodeJoiner {
     public JoinResponse join(JoinRequest request) {
         validate(request);
         Instant now = clock.instant();
+        String fresh = request.nodeId() != null ? null : ids.next('n');
         String id = request.nodeId() != null ? request.nodeId()
-                : request.csr() != null ? keys.remember(KeyFingerprints.of(request.csr()), ids.next('n'))
-                : ids.next('n');
+                : request.csr() != null ? keys.remember(KeyFingerprints.of(request.csr()), fresh) : fresh;
         // The join counts as a heartbeat: recorded before the node exists, so no liveness sweep sees it
         // silent, and again when the join is done, so a join that queued for long is not off before the
         // agent's first beat.
         heartbeats.record(id, new HeartbeatTable.Beat(now, NodeMetrics.empty(now), Map.of()));
-        Optional<Node> existing = nodes.read(id);
+        Optional<Node> existing = id.equals(fresh) ? Optional.empty() : nodes.read(id); // a fresh id names no node
         Node node = existing.isPresent() ? rejoin(existing.get(), request, now) : createOrRejoin(id, request, now);
         Instant done = clock.instant();
         heartbeats.record(id, new HeartbeatTable.Beat(done, NodeMetrics.empty(done), Map.of()));
