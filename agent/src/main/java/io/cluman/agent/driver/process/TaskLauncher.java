@@ -22,8 +22,9 @@ import java.util.stream.Collectors;
  *     └─ setsid -f                 forks and ends at once: the wrapper is never the agent's child
  *          sh -c WRAPPER           the wrapper: own session, so no signal aimed at the agent reaches it;
  *          │                       a child of init (or the nearest subreaper), which reaps it
- *          └─ sh -c TASK           joins the task's cgroups, records its stat line, then
- *               exec setsid cmd    becomes the task: own session and process group (pgid = its pid)
+ *          └─ setsid sh -c TASK    own session and process group (pgid = its pid) from its first
+ *               exec cmd           instruction; joins the task's cgroups, records its stat line (so what
+ *                                  is recorded is already the task's session), then becomes the task
  * </pre>
  *
  * Because the wrapper is not the agent's child, a task started by this agent and one re-attached after
@@ -42,12 +43,12 @@ final class TaskLauncher {
             "for f in $cg; do echo $$ > \"$f\" || exit 125; done",
             "read -r s < /proc/$$/stat",
             "printf '%s\\n' \"$s\" > \"$d/task\"",
-            "exec setsid \"$@\" < /dev/null >> \"$d/stdout.log\" 2>> \"$d/stderr.log\"");
+            "exec \"$@\" < /dev/null >> \"$d/stdout.log\" 2>> \"$d/stderr.log\"");
     private static final String WRAPPER = String.join("\n",
             "d=$1; cg=$2; shift 2",
             "read -r s < /proc/$$/stat",
             "printf '%s\\n' \"$s\" > \"$d/wrapper\"",
-            "sh -c '" + TASK.replace("'", "'\\''") + "' cluman-task \"$d\" \"$cg\" \"$@\"",
+            "setsid sh -c '" + TASK.replace("'", "'\\''") + "' cluman-task \"$d\" \"$cg\" \"$@\"",
             "c=$?",
             "printf '%s\\n' \"$c\" > \"$d/exit.tmp\" && mv -f \"$d/exit.tmp\" \"$d/exit\"");
     private static final Duration START_WAIT = Duration.ofSeconds(10);

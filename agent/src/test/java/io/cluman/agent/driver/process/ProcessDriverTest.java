@@ -76,7 +76,12 @@ class ProcessDriverTest extends DriverContract {
         assertThat(record.startTime()).isEqualTo(stat.startTime());
         assertThat(record).extracting(TaskRecord::allocId, TaskRecord::nodeId, TaskRecord::command)
                 .containsExactly(handle.allocId(), NODE, List.of("sh", "-c", "sleep 300"));
-        // its own session and group: no signal for the agent's group or terminal reaches it
+        // its own session and group: no signal for the agent's group or terminal reaches it; already so
+        // when the task recorded itself, so a stop right after start finds the group it signals
+        ProcStat recorded = new TaskDir(data.resolve("tasks").resolve(handle.allocId())).stat(TaskDir.TASK)
+                .orElseThrow();
+        assertThat(recorded.session()).isEqualTo(record.pid());
+        assertThat(recorded.pgrp()).isEqualTo(record.pid());
         assertThat(stat.session()).isEqualTo(record.pid());
         assertThat(stat.pgrp()).isEqualTo(record.pid());
         assertThat(ProcStat.read(record.wrapperPid()).orElseThrow().session()).isEqualTo(record.wrapperPid());
