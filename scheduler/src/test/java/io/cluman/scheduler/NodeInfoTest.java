@@ -32,7 +32,7 @@ class NodeInfoTest {
                                        DesiredState desired) {
         ContainerSpec spec = new ContainerSpec("c", DriverName.DOCKER, "busybox", List.of(), List.of(), Map.of(),
                 ports, Map.of(), memory, cpus, "no", "");
-        return new Container("c", spec, node, null, null, "alloc", 1, desired, T, 1, false);
+        return new Container("c", spec, node, null, null, "alloc", 1, desired, T, 1, false, null);
     }
 
     @Test

@@ -102,7 +102,7 @@ public final class ScrapeBench {
             String name = id + "-" + c;
             String service = services.isEmpty() ? null : services.get(random.nextInt(services.size())).name();
             containers.add(new Container(name, null, id, null, service, "a-" + name, 1, DesiredState.RUNNING, T0, 1,
-                    true));
+                    true, null));
             statuses.add(new ContainerStatus("a-" + name, id, 1, TaskState.values()[random.nextInt(7)], null, 0, null,
                     null, null, null, T0, null, null, 1));
         }

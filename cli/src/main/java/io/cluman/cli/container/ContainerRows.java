@@ -44,7 +44,8 @@ public final class ContainerRows {
         if (c.id() != null && !c.id().equals(c.name())) {
             d.add("id", c.id());
         }
-        d.add("node", c.node()).add("cluster", c.cluster());
+        d.add("node", c.node()).add("cluster", c.cluster())
+                .add("constraints", c.constraints() == null ? null : String.join(", ", c.constraints()));
         if (c.service() != null) {
             d.add("service", c.service());
         }

@@ -32,6 +32,7 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:",
             "  cluman container run --name web -p 8080:80 --memory 256M nginx:1.27",
             "  cluman container run --cluster batch --restart on-failure:3 alpine sh -c 'echo hi'",
+            "  cluman container run --constraint 'zone==eu' --constraint 'disk in (ssd,nvme)' redis:7",
             "  cluman container run --name api --health-http 8080/health --health-interval 5s my/api:2",
             "  cluman container run --driver process --node n-1 --wait -- /bin/sleep 60"})
 public final class ContainerRunCommand extends ClientCommand {
@@ -44,6 +45,11 @@ public final class ContainerRunCommand extends ClientCommand {
 
     @Mixin
     ContainerOptions container = new ContainerOptions();
+
+    @Option(names = "--constraint", paramLabel = "EXPR",
+            description = "A placement constraint on the node, e.g. zone==a or node.name!=n-1 (repeat); kept when"
+                    + " the container is placed again after its node is lost.")
+    List<String> constraints = new ArrayList<>();
 
     @Option(names = "--wait", description = "Wait until it runs, exits or fails (at most 120 s); exit 1 if it fails.")
     boolean wait;
@@ -106,6 +112,7 @@ public final class ContainerRunCommand extends ClientCommand {
                     + " starting and ending with a letter or digit");
         }
         return container.request(containerName, placement == null ? null : placement.node,
-                placement == null ? null : placement.cluster, words, this::usage);
+                placement == null ? null : placement.cluster, words, this::usage)
+                .withConstraints(constraints.isEmpty() ? null : List.copyOf(constraints));
     }
 }

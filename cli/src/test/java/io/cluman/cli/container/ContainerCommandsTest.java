@@ -111,6 +111,22 @@ class ContainerCommandsTest {
     }
 
     @Test
+    void constraintsAreSentInOrderAndShown() throws IOException {
+        server.on("POST /v1/containers", 201, SLEEPER.replace("\"node\":\"n-2\",",
+                "\"node\":\"n-2\",\"constraints\":[\"zone==b\",\"disk in (ssd,nvme)\"],")
+                .formatted("PENDING", "null", "", Instant.now()));
+
+        Run run = run("run", "--driver", "process", "--constraint", "zone==b", "--constraint", "disk in (ssd,nvme)",
+                "--", "/bin/sleep", "60");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(sent(0).get("constraints").toString()).isEqualTo("[\"zone==b\",\"disk in (ssd,nvme)\"]");
+        assertThat(run.out()).containsPattern("(?m)^constraints: +zone==b, disk in \\(ssd,nvme\\)$");
+        assertThat(run("run", "--driver", "process", "--", "/bin/true").code()).isZero();
+        assertThat(sent(1).path("constraints").isNull()).isTrue();
+    }
+
+    @Test
     void withoutANameADockerContainerIsNamedAfterItsImage() throws IOException {
         server.on("POST /v1/containers", 201, web("RUNNING", "PENDING", 1));
 

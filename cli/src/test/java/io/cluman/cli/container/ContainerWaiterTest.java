@@ -21,8 +21,8 @@ class ContainerWaiterTest {
     private final StringWriter err = new StringWriter();
 
     private static ContainerView container(TaskState status) {
-        return new ContainerView("c", "c", "n-1", null, null, null, null, null, status, null, 0, null, null, null, "a-1",
-                1, null, null, null, null, 1, null, null);
+        return new ContainerView("c", "c", "n-1", null, null, null, null, null, null, status, null, 0, null, null,
+                null, "a-1", 1, null, null, null, null, 1, null, null);
     }
 
     private ContainerWaiter.Outcome await(ContainerView first, ContainerView... next) {

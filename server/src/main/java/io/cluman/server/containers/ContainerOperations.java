@@ -14,6 +14,7 @@ import io.cluman.model.validation.ValidationException;
 import io.cluman.scheduler.HostPorts;
 import io.cluman.scheduler.PlacementRequest;
 import io.cluman.scheduler.Target;
+import io.cluman.scheduler.constraint.ConstraintParser;
 import io.cluman.server.api.ApiError;
 import io.cluman.server.events.EventBus;
 import io.cluman.server.nodes.Ids;
@@ -99,15 +100,18 @@ public final class ContainerOperations {
             }
         }
         boolean movable = request.node() == null;
-        Outcome outcome = apply(new Batch(requestFor(requested, "", group, 1).build(), only, Set.of(),
+        List<String> constraints = request.constraints() == null ? List.of()
+                : request.constraints().stream().map(String::strip).toList();
+        Outcome outcome = apply(new Batch(requestFor(requested, group, constraints), only, Set.of(),
                 requested.name().hashCode()), node -> record(request, requested, node, null, requested.name(),
-                movable));
+                movable, constraints));
         if (outcome.refusal().isPresent()) {
             String why = outcome.refusal().get();
             if (outcome.contended()) {
                 throw new ApiError.Unavailable("the container was not placed: " + why);
             }
-            String field = only.isEmpty() && request.cluster() != null ? "cluster" : "node";
+            String field = only.isPresent() ? "node" : !constraints.isEmpty() && why.contains("constraint")
+                    ? "constraints" : request.cluster() != null ? "cluster" : "node";
             String detail = only.isPresent() ? "node " + request.node() + " cannot take the container: " + why
                     : "no node can take the container: " + why;
             throw new ApiError.Conflict(detail, field, why);
@@ -126,7 +130,7 @@ public final class ContainerOperations {
                                   Supplier<String> names, Function<String, ContainerRequest> template) {
         Outcome outcome = apply(new Batch(request, Optional.empty(), leaving, seed), node -> {
             ContainerRequest r = template.apply(names.get());
-            return record(r, SpecBuilder.build(r), node, service, r.name(), false);
+            return record(r, SpecBuilder.build(r), node, service, r.name(), false, List.of());
         });
         announce(outcome.written());
         return outcome;
@@ -153,6 +157,15 @@ public final class ContainerOperations {
                 .driver(spec.driver().wireName()).hostPorts(HostPorts.of(spec.ports())).target(Target.of(group));
     }
 
+    /**
+     * The placement request of one plain container like {@code spec} in {@code group}, with its
+     * {@code constraints} (checked when the container was written).
+     */
+    static PlacementRequest requestFor(ContainerSpec spec, String group, List<String> constraints) {
+        return requestFor(spec, "", group, 1).constraints(ConstraintParser.parseAll("constraints", constraints))
+                .build();
+    }
+
     private Outcome apply(Batch batch, ReplicaFactory factory) {
         try {
             return placement.apply(batch, factory);
@@ -165,14 +178,15 @@ public final class ContainerOperations {
     /**
      * The record of a container placed on {@code node}, with the node's cluster defaults merged in.
      *
-     * @param movable whether it is placed again elsewhere when its node stays off (see {@link Container})
+     * @param movable     whether it is placed again elsewhere when its node stays off (see {@link Container})
+     * @param constraints enforced when it is placed again
      */
     private Container record(ContainerRequest request, ContainerSpec requested, Node node, String service,
-                             String name, boolean movable) {
+                             String name, boolean movable, List<String> constraints) {
         String cluster = request.cluster() != null ? request.cluster() : node.clusterName().orElse(Cluster.ORPHANS);
         ContainerSpec spec = RequestLayer.apply(requested, defaults.merge(cluster, node, request, requested).values());
         return new Container(name, spec, node.id(), request.cluster(), service, ids.next('a'), 1,
-                DesiredState.RUNNING, clock.instant(), 0, movable);
+                DesiredState.RUNNING, clock.instant(), 0, movable, constraints);
     }
 
     private List<Container> announce(List<Container> written) {

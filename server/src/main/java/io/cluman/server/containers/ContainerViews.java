@@ -15,7 +15,7 @@ final class ContainerViews {
     static ContainerView of(Container c, Optional<ContainerStatus> status) {
         ContainerStatus s = status.orElse(null);
         return new ContainerView(c.name(), c.name(), c.node(), c.cluster(), c.service(),
-                c.spec().labels().get(Application.LABEL), c.spec(), c.desired(),
+                c.spec().labels().get(Application.LABEL), c.constraints().isEmpty() ? null : c.constraints(), c.spec(), c.desired(),
                 s == null ? TaskState.PENDING : s.state(), s == null ? null : s.exitCode(),
                 s == null ? 0 : s.restarts(), s == null ? null : s.lastError(), s == null ? null : s.health(),
                 s == null ? null : s.healthReason(), c.allocId(), c.generation(),

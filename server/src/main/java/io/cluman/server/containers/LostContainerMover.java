@@ -87,7 +87,7 @@ public final class LostContainerMover implements Controller {
     }
 
     private void move(Container old, Map<String, Node> byId) {
-        Batch batch = new Batch(ContainerOperations.requestFor(old.spec(), "", LostContainers.group(old), 1).build(),
+        Batch batch = new Batch(ContainerOperations.requestFor(old.spec(), LostContainers.group(old), old.constraints()),
                 Optional.empty(), Set.of(old.name()), Objects.hash(old.name(), old.generation()));
         Outcome outcome = placement.apply(batch, node -> old.placedAgain(node.id(), ids.next('a'), clock.instant()),
                 Map.of(old.name(), old.revision()));

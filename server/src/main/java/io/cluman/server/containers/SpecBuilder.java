@@ -6,6 +6,8 @@ import io.cluman.model.container.DriverName;
 import io.cluman.model.container.HealthCheck;
 import io.cluman.model.validation.Sizes;
 import io.cluman.model.validation.Validator;
+import io.cluman.scheduler.constraint.ConstraintException;
+import io.cluman.scheduler.constraint.ConstraintParser;
 import io.cluman.server.options.OptionSyntax;
 import java.util.List;
 
@@ -61,9 +63,38 @@ public final class SpecBuilder {
             }
         }
         HealthCheck healthcheck = HealthCheckParser.parse(r.healthcheck(), v);
+        constraints("constraints", r.constraints(), v);
         v.throwIfInvalid();
         return new ContainerSpec(r.name(), driver, r.image(), r.command(), r.args(), r.env(), ports, r.labels(),
                 memory, cpus, r.restart(), r.workDir(), healthcheck);
+    }
+
+    /**
+     * Checks placement constraints such as {@code zone==a}, adding an error per bad entry to {@code v} under
+     * {@code field[i]}; the same words for containers and services.
+     *
+     * @return the constraints without surrounding blanks; empty for null
+     */
+    public static List<String> constraints(String field, List<String> texts, Validator v) {
+        List<String> list = texts == null ? List.of() : texts;
+        for (int i = 0; i < list.size(); i++) {
+            String c = list.get(i);
+            v.check(c != null && !c.isBlank(), field + "[" + i + "]", "is blank: write a constraint such as"
+                    + " 'zone==a', or leave it out");
+            if (c != null && !c.isBlank()) {
+                constraint(c, field + "[" + i + "]", v);
+            }
+        }
+        return list.stream().filter(c -> c != null && !c.isBlank()).map(String::strip).toList();
+    }
+
+    /** Adds the scheduler's parse error of {@code text}, if any, to {@code v} under {@code field}. */
+    public static void constraint(String text, String field, Validator v) {
+        try {
+            ConstraintParser.parse(text);
+        } catch (ConstraintException e) {
+            v.check(false, field, e.getMessage());
+        }
     }
 
     private static boolean isEmpty(List<String> list) {

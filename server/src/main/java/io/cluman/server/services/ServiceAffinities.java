@@ -4,6 +4,7 @@ import io.cluman.model.api.AffinityRequest;
 import io.cluman.model.validation.Validator;
 import io.cluman.scheduler.Affinity;
 import io.cluman.scheduler.constraint.ConstraintParser;
+import io.cluman.server.containers.SpecBuilder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,7 +36,7 @@ final class ServiceAffinities {
             boolean written = a.constraint() != null && !a.constraint().isBlank();
             v.check(written, field + ".constraint", "is missing: a node expression such as 'zone==a'");
             if (written) {
-                ServiceSpecs.checkConstraint(a.constraint(), field + ".constraint", v);
+                SpecBuilder.constraint(a.constraint(), field + ".constraint", v);
             }
             v.check(a.weight() != null && a.weight() != 0 && a.weight() >= -100 && a.weight() <= 100,
                     field + ".weight", "must be 1 to 100 (prefer) or -100 to -1 (avoid), was " + a.weight());

@@ -6,7 +6,6 @@ import io.cluman.model.api.ServiceRequest;
 import io.cluman.model.service.Service;
 import io.cluman.model.service.UpdateStrategy;
 import io.cluman.model.validation.Validator;
-import io.cluman.scheduler.constraint.ConstraintException;
 import io.cluman.scheduler.constraint.ConstraintParser;
 import io.cluman.server.containers.SpecBuilder;
 import java.time.Instant;
@@ -44,15 +43,7 @@ final class ServiceSpecs {
                 "must be between 0 (a drain never takes the service below its count) and "
                         + Service.MAX_REPLICAS + ", was " + maxUnavailable);
         UpdateStrategy update = UpdateSpecs.build(r.update(), Math.max(0, replicas), v);
-        List<String> constraints = r.constraints() == null ? List.of() : r.constraints();
-        for (int i = 0; i < constraints.size(); i++) {
-            String c = constraints.get(i);
-            v.check(c != null && !c.isBlank(), "constraints[" + i + "]", "is blank: write a constraint such as"
-                    + " 'zone==a', or leave it out");
-            if (c != null && !c.isBlank()) {
-                checkConstraint(c, "constraints[" + i + "]", v);
-            }
-        }
+        List<String> constraints = SpecBuilder.constraints("constraints", r.constraints(), v);
         v.check(r.spread() == null || LABEL_KEY.matcher(r.spread()).matches(), "spread",
                 "'" + r.spread() + "' is not a label name: use 1-63 letters, digits, '-', '_', '.', '/'");
         String ranking = r.ranking() == null ? Service.BINPACK : r.ranking().strip();
@@ -64,18 +55,9 @@ final class ServiceSpecs {
         SpecBuilder.build(container, v);
         ContainerRequest template = new ContainerRequest(r.name(), r.driver(), r.image(), r.command(), r.args(),
                 null, null, r.env(), r.ports(), r.labels(), r.resources(), r.restart(), r.workDir(), r.healthcheck());
-        return new Service(r.name(), template, replicas, r.cluster(), constraints.stream().map(String::strip).toList(),
+        return new Service(r.name(), template, replicas, r.cluster(), constraints,
                 r.spread(), maxUnavailable, generation, null, null, createdAt, 0, update, List.of(), template,
                 generation, null, ranking, affinities);
-    }
-
-    /** Adds the scheduler's parse error of {@code text}, if any, to {@code v} under {@code field}. */
-    static void checkConstraint(String text, String field, Validator v) {
-        try {
-            ConstraintParser.parse(text);
-        } catch (ConstraintException e) {
-            v.check(false, field, e.getMessage());
-        }
     }
 
     /** Checks the count of {@code POST /v1/services/{name}/scale}. */

@@ -28,7 +28,7 @@ class LostContainersTest {
 
     private static Container container(String name, String node, String cluster, String service, boolean movable,
                                        DesiredState desired) {
-        return new Container(name, null, node, cluster, service, "a-" + name, 1, desired, Instant.EPOCH, 1, movable);
+        return new Container(name, null, node, cluster, service, "a-" + name, 1, desired, Instant.EPOCH, 1, movable, null);
     }
 
     private static Container movable(String name, String node) {

@@ -23,7 +23,7 @@ class FleetSampleTest {
     }
 
     private static Container container(String name, String service) {
-        return new Container(name, null, "n1", null, service, "a-" + name, 1, DesiredState.RUNNING, T0, 1, true);
+        return new Container(name, null, "n1", null, service, "a-" + name, 1, DesiredState.RUNNING, T0, 1, true, null);
     }
 
     private static ContainerStatus status(String allocId, TaskState state) {
