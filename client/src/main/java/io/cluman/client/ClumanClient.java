@@ -11,6 +11,8 @@ import io.cluman.model.agent.RenewResponse;
 import io.cluman.model.agent.StatsReport;
 import io.cluman.model.agent.StatusReport;
 import io.cluman.model.api.BatchRequest;
+import io.cluman.model.api.AutoscaleRequest;
+import io.cluman.model.api.AutoscaleView;
 import io.cluman.model.api.ClusterRequest;
 import io.cluman.model.api.ClusterView;
 import io.cluman.model.api.ContainerRequest;
@@ -336,6 +338,28 @@ public final class ClumanClient {
     /** Removes the service and its replicas. */
     public void deleteService(String name) {
         transport.send("DELETE", "v1/services/" + Transport.segment(name), null, Void.class);
+    }
+
+    /** Sets (or replaces) the autoscale policy of a service. */
+    public AutoscaleView autoscale(String service, AutoscaleRequest request) {
+        return transport.send("PUT", "v1/services/" + Transport.segment(service) + "/autoscale", request,
+                AutoscaleView.class);
+    }
+
+    /** The autoscale policy of a service with the autoscaler's last evaluation. */
+    public AutoscaleView autoscaler(String service) {
+        return transport.send("GET", "v1/services/" + Transport.segment(service) + "/autoscale", null,
+                AutoscaleView.class);
+    }
+
+    /** Every autoscale policy. */
+    public List<AutoscaleView> autoscalers() {
+        return transport.send("GET", "v1/autoscalers", null, new TypeReference<>() { });
+    }
+
+    /** Stops autoscaling a service; its count stays. */
+    public void stopAutoscaling(String service) {
+        transport.send("DELETE", "v1/services/" + Transport.segment(service) + "/autoscale", null, Void.class);
     }
 
     // ---- jobs

@@ -37,6 +37,12 @@ final class AgentProcess implements AutoCloseable {
     }
 
     static AgentProcess start(String serverUrl, String joinToken, Path dataDir, String name, Path log) {
+        return start(serverUrl, joinToken, dataDir, name, log, List.of());
+    }
+
+    /** An agent JVM with {@code options} after the usual ones (e.g. {@code --stats-interval 1s}). */
+    static AgentProcess start(String serverUrl, String joinToken, Path dataDir, String name, Path log,
+                              List<String> options) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("--enable-native-access=ALL-UNNAMED");
@@ -47,6 +53,7 @@ final class AgentProcess implements AutoCloseable {
         command.add("io.cluman.cli.Main");
         command.addAll(List.of("agent", "--join", serverUrl, "--token", joinToken, "--data", dataDir.toString(),
                 "--name", name, "--api-bind", "127.0.0.1", "--api-port", "0"));
+        command.addAll(options);
         try {
             return new AgentProcess(new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start());

@@ -11,6 +11,8 @@ import io.cluman.server.agents.AgentLink;
 import io.cluman.server.agents.NodeAgents;
 import io.cluman.server.applications.ApplicationController;
 import io.cluman.server.applications.ApplicationOperations;
+import io.cluman.server.autoscale.AutoscaleOperations;
+import io.cluman.server.autoscale.Autoscaler;
 import io.cluman.server.api.Api;
 import io.cluman.server.api.AuditTrail;
 import io.cluman.server.api.ApiServer;
@@ -180,7 +182,9 @@ public final class ServerWiring implements AutoCloseable {
         ContainerMetricsHistory containerHistory = new ContainerMetricsHistory(metrics, (node, alloc) -> assignments
                 .byAllocation(alloc).filter(c -> c.node().equals(node)).map(Container::name), clock);
         ServiceOperations services = new ServiceOperations(repos.services(), repos.clusters(), containers, events,
-                deploymentJobs, clock);
+                deploymentJobs, clock, repos.autoscalers());
+        Autoscaler autoscaler = new Autoscaler(store, repos.autoscalers(), repos.services(), repos.containers(),
+                repos.containerStatus(), containerHistory, events, clock);
         ApplicationOperations applications = new ApplicationOperations(repos.applications(), repos.services(),
                 services, events, clock);
 
@@ -197,7 +201,8 @@ public final class ServerWiring implements AutoCloseable {
                 new LostContainerMover(store, repos.containers(), nodes, placement, events, ids, clock,
                         config.replacement(), Duration.ofMillis(500)),
                 new ApplicationController(store, repos.applications(), repos.services(), containers, events,
-                        Duration.ofMillis(500)));
+                        Duration.ofMillis(500)),
+                autoscaler);
 
         api = remember(Api.start(new Api.Parts(new TokenVerifier(tokenMirror), new AuditTrail(events), clock, leadership, store, version(),
                 nodes, new NodeOperations(nodes, repos.clusters(), heartbeats, jobs, events), new NodeViews(heartbeats),
@@ -207,7 +212,8 @@ public final class ServerWiring implements AutoCloseable {
                         clock, nodeHistory), nodeHistory, containerHistory,
                 new ClusterOperations(repos.clusters(), nodes, events, clock), repos.jobs(), eventFeed, errorFeed, containers, assignments, statuses,
                 new DefaultsQuery(defaults, nodes, repos.clusters()), registries,
-                logins, agents, services, applications, new TokenOperations(repos.tokens(), clock, random),
+                logins, agents, services, new AutoscaleOperations(repos.autoscalers(), repos.services(), autoscaler,
+                        events, clock), applications, new TokenOperations(repos.tokens(), clock, random),
                 new JoinTokens(repos.joinTokens(), clusterCa.pin(), ids, clock, random), clusterCa, enrollment,
                 new AgentConnector(config.bindHost(), config.agents().port(), serverTls.context()), meters),
                 config.bindHost(), config.port(), apiOptions(config.api(), serverTls)));

@@ -1,10 +1,11 @@
-// One service: its replicas, scale, and its deployment history with each deployment's job.
+// One service: its replicas, scale, autoscaling, and its deployment history with each deployment's job.
 import { h } from 'preact';
 import { useState } from 'preact/hooks';
 import { useResource, useTick } from '../hooks.js';
 import { Table, ProblemBox, Badge, Bar, may, link } from '../ui.js';
 import { ago, time } from '../format.js';
 import { Scale } from './scale.js';
+import { AutoscalePanel } from './autoscale.js';
 import * as T from '../topics.js';
 
 export function ServicePage({ params, me }) {
@@ -26,6 +27,7 @@ export function ServicePage({ params, me }) {
       h('dt', null, 'Cluster'), h('dd', null, s.spec.cluster || 'all'),
       h('dt', null, 'Generation'), h('dd', null, String(s.generation)),
       h('dt', null, 'Created'), h('dd', null, time(s.createdAt))),
+    h(AutoscalePanel, { service: s.name, me, onChange: () => service.reload() }),
     h('h2', null, 'Replicas'),
     h(Table, { testid: 'replicas', rows: s.replicas, rowKey: r => r.container, empty: 'no replicas', columns: [
       ['Container', r => link(`#/containers/${r.container}`, r.container)],

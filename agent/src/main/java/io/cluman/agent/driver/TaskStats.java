@@ -12,11 +12,19 @@ import java.time.Instant;
  * @param netRxBytes       bytes received since the task started; {@link #UNKNOWN} when the driver cannot
  *                         tell (host network, plain processes)
  * @param netTxBytes       bytes sent, likewise
+ * @param connections      TCP connections open to its published ports now ({@link TcpConnections});
+ *                         {@link #UNKNOWN} when it publishes none or the driver cannot tell
  */
 public record TaskStats(Instant at, double cpuPercent, long memoryBytes, long memoryLimitBytes, long netRxBytes,
-                        long netTxBytes) {
+                        long netTxBytes, long connections) {
     /** A counter the driver cannot measure. */
     public static final long UNKNOWN = -1;
+
+    /** A sample without a connection count. */
+    public TaskStats(Instant at, double cpuPercent, long memoryBytes, long memoryLimitBytes, long netRxBytes,
+                     long netTxBytes) {
+        this(at, cpuPercent, memoryBytes, memoryLimitBytes, netRxBytes, netTxBytes, UNKNOWN);
+    }
 
     public TaskStats {
         cpuPercent = Math.max(0, cpuPercent);

@@ -91,7 +91,8 @@ public final class StatsSampler {
         try {
             TaskStats s = sources.get(task.driver()).stats(task);
             return Optional.of(new TaskSample(task.allocId(), s.at(), s.cpuPercent(), s.memoryBytes(),
-                    s.memoryLimitBytes(), s.netRxBytes(), s.netTxBytes()));
+                    s.memoryLimitBytes(), s.netRxBytes(), s.netTxBytes(),
+                    s.connections() == TaskStats.UNKNOWN ? null : s.connections()));
         } catch (RuntimeException e) {
             LOG.debug("no stats of {} this round: {}", task.allocId(), e.getMessage());
             return Optional.empty();

@@ -10,6 +10,7 @@ import io.cluman.model.container.DriverName;
 import io.cluman.model.container.TaskState;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -229,6 +230,37 @@ public abstract class DriverContract {
         assertThat(sample.memoryLimitBytes()).isNotNegative();
         assertThat(sample.netRxBytes()).isGreaterThanOrEqualTo(TaskStats.UNKNOWN);
         assertThat(sample.at()).isNotNull();
+    }
+
+    @Test
+    void statsCountTheConnectionsOpenToAPublishedPort() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        TaskHandle handle = start(spec("web", List.of("busybox", "httpd", "-f", "-p", Integer.toString(port)),
+                List.of(), Map.of(), List.of(Integer.toString(port))));
+        StatsSource stats = (StatsSource) driver();
+        await().atMost(WAIT).ignoreExceptions().until(() -> {
+            try (Socket probe = new Socket("127.0.0.1", port)) {
+                return probe.isConnected();
+            }
+        });
+        await().atMost(WAIT).until(() -> stats.stats(handle).connections() == 0);
+
+        List<Socket> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                open.add(new Socket("127.0.0.1", port)); // held open, no request sent: busy clients
+            }
+            await().atMost(WAIT).until(() -> stats.stats(handle).connections() == 2);
+        } finally {
+            for (Socket s : open) {
+                s.close();
+            }
+        }
+        await().atMost(WAIT).until(() -> stats.stats(handle).connections() == 0);
+        assertThat(stats.stats(start(sh("sleep 300"))).connections()).isEqualTo(TaskStats.UNKNOWN);
     }
 
     @Test

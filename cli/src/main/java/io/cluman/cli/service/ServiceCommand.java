@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
         description = "Replicated services: a container kept at N replicas spread over nodes, replaced when a node"
                 + " is lost.",
         subcommands = {ServiceCreateCommand.class, ServiceUpdateCommand.class, ServiceLsCommand.class,
-            ServiceShowCommand.class, ServiceScaleCommand.class, ServicePromoteCommand.class, ServiceRmCommand.class})
+            ServiceShowCommand.class, ServiceScaleCommand.class, ServiceAutoscaleCommand.class,
+            ServiceAutoscalersCommand.class, ServicePromoteCommand.class, ServiceRmCommand.class})
 public final class ServiceCommand {
 }

@@ -51,6 +51,26 @@ class WebUiFlowTest extends BrowserOnFleet {
         assertThat(page.getByTestId("service-running")).containsText("2 of 2 replicas running");
         tab.screenshot("flow-2-service-scaled");
 
+        Locator autoscale = page.getByTestId("autoscale-form");
+        assertThat(page.getByTestId("autoscale")).containsText("This service does not autoscale.");
+        autoscale.getByLabel("Min").fill("0");
+        autoscale.getByLabel("Max").fill("2");
+        autoscale.getByLabel("Target").fill("50");
+        autoscale.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Set")).click();
+        assertThat(autoscale).containsText("min");
+        assertThat(page.getByTestId("autoscale")).containsText("This service does not autoscale.");
+        assertThat(tab.errors()).as("only the refused policy's 400 is logged").singleElement().asString()
+                .contains("status of 400").contains("/autoscale");
+        tab.clearErrors();
+        autoscale.getByLabel("Min").fill("1");
+        autoscale.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Set")).click();
+        assertThat(page.getByTestId("autoscale")).containsText("1 to 2 replicas");
+        assertThat(page.getByTestId("autoscale")).containsText("cpu 50% of the limit");
+        tab.screenshot("flow-2b-service-autoscaled");
+        page.getByTestId("autoscale-stop").click();
+        assertThat(page.getByTestId("autoscale")).containsText("This service does not autoscale.");
+        assertThat(page.getByTestId("service-running")).containsText("2 of 2 replicas running");
+
         page.getByTestId("replicas").locator("tbody tr").first().getByRole(AriaRole.LINK).first().click();
         assertThat(page.getByTestId("logs")).containsText("hello-from-the-ui");
         tab.screenshot("flow-3-container-logs");

@@ -12,9 +12,17 @@ import java.time.Instant;
  * @param memoryLimitBytes the memory limit in force; 0 when none is
  * @param netRxBytes       bytes received since the task started; -1 when the driver cannot tell
  * @param netTxBytes       bytes sent since the task started; -1 when the driver cannot tell
+ * @param connections      TCP connections open to its published ports; null when the driver cannot tell or it
+ *                         publishes none
  */
 public record TaskSample(String allocId, Instant time, double cpuPercent, long memoryBytes, long memoryLimitBytes,
-                         long netRxBytes, long netTxBytes) {
+                         long netRxBytes, long netTxBytes, Long connections) {
+    /** A sample without a connection count. */
+    public TaskSample(String allocId, Instant time, double cpuPercent, long memoryBytes, long memoryLimitBytes,
+                      long netRxBytes, long netTxBytes) {
+        this(allocId, time, cpuPercent, memoryBytes, memoryLimitBytes, netRxBytes, netTxBytes, null);
+    }
+
     /** A network counter the driver cannot measure. */
     public static final long UNKNOWN = -1;
 }

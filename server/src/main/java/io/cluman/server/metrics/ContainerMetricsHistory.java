@@ -10,13 +10,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The history of every container's stats, from the samples agents send ({@code POST /v1/agent/stats}), one
  * series per figure: {@code cpu} (% of one core), {@code memory} (bytes used), {@code memory-limit} (bytes;
  * only while a limit is set), {@code net-rx} and {@code net-tx} (bytes per second, from the counters of two
- * samples of the same allocation in a row; absent where the driver cannot count). Series are keyed by container
+ * samples of the same allocation in a row; absent where the driver cannot count) and {@code connections} (TCP
+ * connections open to its published ports, where the agent can count them). Series are keyed by container
  * name, so the allocations of one container (restarts elsewhere) make one history.
  * <p>
  * A sample counts only when its allocation is the container's current one and is placed on the reporting node;
@@ -27,7 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ContainerMetricsHistory {
     /** The series of a container, in the order answers list them. */
-    public static final List<String> SERIES = List.of("cpu", "memory", "memory-limit", "net-rx", "net-tx");
+    public static final List<String> SERIES = List.of("cpu", "memory", "memory-limit", "net-rx", "net-tx",
+            "connections");
 
     /** Which container an allocation runs. */
     @FunctionalInterface
@@ -86,6 +89,9 @@ public final class ContainerMetricsHistory {
         if (s.memoryLimitBytes() > 0) {
             series.append(container, "memory-limit", at, s.memoryLimitBytes());
         }
+        if (s.connections() != null && s.connections() >= 0) {
+            series.append(container, "connections", at, s.connections());
+        }
         if (previous != null && s.time().isAfter(previous.time())) {
             double seconds = Duration.between(previous.time(), s.time()).toMillis() / 1000.0;
             series.appendRate(container, "net-rx", at, previous.netRxBytes(), s.netRxBytes(), seconds);
@@ -93,6 +99,20 @@ public final class ContainerMetricsHistory {
         }
     }
 
+
+    /**
+     * The mean of one series of the container over [{@code from}, {@code to}), from the raw samples (each counts
+     * once); empty when it has none there. {@code to - from} must be within the raw tier's hour.
+     */
+    public OptionalDouble mean(String container, String name, Instant from, Instant to) {
+        double sum = 0;
+        long count = 0;
+        for (MetricPoint p : series.query(container, name, from, to, Duration.ofSeconds(1))) {
+            sum += p.avg() * p.count();
+            count += p.count();
+        }
+        return count == 0 ? OptionalDouble.empty() : OptionalDouble.of(sum / count);
+    }
 
     /** Each series of the container in [{@code from}, {@code to}) by {@code step}; those without points left out. */
     public Map<String, List<MetricPoint>> query(String container, Instant from, Instant to, Duration step) {

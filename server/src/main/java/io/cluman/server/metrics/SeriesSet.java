@@ -39,11 +39,16 @@ final class SeriesSet {
         }
     }
 
+    /** The series {@code name} of {@code id} in [{@code from}, {@code to}) by {@code step}. */
+    List<MetricPoint> query(String id, String name, Instant from, Instant to, Duration step) {
+        return store.query(prefix + "/" + id + "/" + name, from, to, step);
+    }
+
     /** Each series of {@code id} in [{@code from}, {@code to}) by {@code step}; series without points left out. */
     Map<String, List<MetricPoint>> query(String id, Instant from, Instant to, Duration step) {
         Map<String, List<MetricPoint>> all = new LinkedHashMap<>();
         for (String name : names) {
-            List<MetricPoint> points = store.query(prefix + "/" + id + "/" + name, from, to, step);
+            List<MetricPoint> points = query(id, name, from, to, step);
             if (!points.isEmpty()) {
                 all.put(name, points);
             }

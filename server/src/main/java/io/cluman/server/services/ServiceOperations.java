@@ -7,6 +7,7 @@ import io.cluman.model.api.ServiceView;
 import io.cluman.model.cluster.Cluster;
 import io.cluman.model.event.Action;
 import io.cluman.model.event.Topic;
+import io.cluman.model.service.AutoscalePolicy;
 import io.cluman.model.service.Deployment;
 import io.cluman.model.service.DeploymentState;
 import io.cluman.model.service.Service;
@@ -34,10 +35,14 @@ public final class ServiceOperations {
     private final EventBus events;
     private final DeploymentJobs deploymentJobs;
     private final InstantSource clock;
+    private final JsonRepository<AutoscalePolicy> autoscalers;
 
+    /** @param autoscalers the services' autoscale policies: an autoscaled service's count is not set by hand */
     public ServiceOperations(JsonRepository<Service> services, JsonRepository<Cluster> clusters,
                              ContainerOperations containers, EventBus events,
-                             DeploymentJobs deploymentJobs, InstantSource clock) {
+                             DeploymentJobs deploymentJobs, InstantSource clock,
+                             JsonRepository<AutoscalePolicy> autoscalers) {
+        this.autoscalers = autoscalers;
         this.services = services;
         this.clusters = clusters;
         this.containers = containers;
@@ -98,6 +103,9 @@ public final class ServiceOperations {
                     + "': a service cannot be renamed; leave name out or make them equal");
         }
         ServiceRequest named = request.name() != null ? request : withName(request, name);
+        if (named.replicas() != null && named.replicas() != current.replicas()) {
+            requireNotAutoscaled(name);
+        }
         Service wanted = ServiceSpecs.build(named, current.replicas(), current.generation() + 1,
                 current.createdAt());
         requireCluster(wanted);
@@ -135,6 +143,7 @@ public final class ServiceOperations {
         int replicas = ServiceSpecs.replicas(request.replicas());
         int[] before = {0};
         find(name);
+        requireNotAutoscaled(name);
         services.update(name, s -> {
             before[0] = s.replicas();
             return s.replicas() == replicas ? s : s.withReplicas(replicas);
@@ -162,7 +171,18 @@ public final class ServiceOperations {
                 // removed meanwhile, or changed: the controller removes what is left of a service that is gone
             }
         }
+        autoscalers.delete(name);
         events.info(Topic.SERVICE, Action.DELETE, "service", name, "service " + name + " removed");
+    }
+
+    /** 409 naming {@code replicas} when the service's count is its autoscaler's. */
+    private void requireNotAutoscaled(String name) {
+        autoscalers.get(name).ifPresent(p -> {
+            throw new ApiError.Conflict("service '" + name + "' autoscales between " + p.min() + " and " + p.max()
+                    + " replicas: its count is the autoscaler's", "replicas", "change the bounds with PUT /v1/services/"
+                    + name + "/autoscale (cluman service autoscale " + name + " --min N --max M), or stop"
+                    + " autoscaling with DELETE /v1/services/" + name + "/autoscale first");
+        });
     }
 
     private void requireCluster(Service s) {

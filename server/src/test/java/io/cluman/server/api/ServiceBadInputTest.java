@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ServiceBadInputTest {
     private static final String PROC = "{\"name\": \"s\", \"driver\": \"process\", \"command\": [\"/bin/true\"]";
     private static final String PUT = "{\"driver\": \"process\", \"command\": [\"/bin/true\"]";
+    private static final String AUTO = "{\"min\": 1, \"max\": 2, \"metric\": \"cpu\", \"target\": 50";
     private static final String HUGE = PROC + ", \"image\": \"" + "y".repeat(1_100_000) + "\"}";
 
     TestServer server;
@@ -39,7 +40,37 @@ class ServiceBadInputTest {
     }
 
     static Stream<Arguments> cases() {
+        String as = "/v1/services/web/autoscale";
         return Stream.of(
+                // autoscale
+                bad("PUT", "/v1/services/nope/autoscale", AUTO + "}", 404, null),
+                bad("GET", "/v1/services/nope/autoscale", null, 404, null),
+                bad("GET", as, null, 404, null),
+                bad("DELETE", as, null, 404, null),
+                bad("PUT", as, "{", 400, "body"),
+                bad("PUT", as, "{}", 400, "min"),
+                bad("PUT", as, "{}", 400, "target"),
+                bad("PUT", as, "{\"min\": 1, \"max\": 2, \"target\": 50}", 400, "metric"),
+                bad("PUT", as, "{\"min\": 0, \"max\": 2, \"metric\": \"cpu\", \"target\": 50}", 400, "min"),
+                bad("PUT", as, "{\"min\": 3, \"max\": 2, \"metric\": \"cpu\", \"target\": 50}", 400, "max"),
+                bad("PUT", as, "{\"min\": 1, \"max\": 10001, \"metric\": \"cpu\", \"target\": 50}", 400, "max"),
+                bad("PUT", as, "{\"min\": \"two\", \"max\": 3, \"metric\": \"cpu\", \"target\": 50}", 400,
+                        "min"),
+                bad("PUT", as, "{\"min\": 1, \"max\": 2, \"metric\": \"disk\", \"target\": 50}", 400, "metric"),
+                bad("PUT", as, "{\"min\": 1, \"max\": 2, \"metric\": \"memory\", \"target\": 50}", 400,
+                        "metric"),
+                bad("PUT", as, "{\"min\": 1, \"max\": 2, \"metric\": \"cpu\", \"target\": 0}", 400, "target"),
+                bad("PUT", as, "{\"min\": 1, \"max\": 2, \"metric\": \"cpu\", \"target\": 1001}", 400,
+                        "target"),
+                bad("PUT", as, "{\"min\": 1, \"max\": 2, \"metric\": \"requests\", \"target\": 50}", 400,
+                        "metric"),
+                bad("PUT", as, "{\"min\": 1, \"max\": 2, \"metric\": \"requests\", \"target\": 100001}", 400,
+                        "target"),
+                bad("PUT", as, AUTO + ", \"window\": \"5s\"}", 400, "window"),
+                bad("PUT", as, AUTO + ", \"window\": \"31m\"}", 400, "window"),
+                bad("PUT", as, AUTO + ", \"window\": \"soon\"}", 400, "window"),
+                bad("PUT", as, AUTO + ", \"scaleDownDelay\": \"25h\"}", 400, "scaleDownDelay"),
+                bad("PUT", as, AUTO + ", \"scaleDownDelay\": \"-1s\"}", 400, "scaleDownDelay"),
                 bad("POST", "/v1/services", "{\"name\": \"x\", ", 400, "body"),
                 bad("POST", "/v1/services", null, 400, "body"),
                 bad("POST", "/v1/services", "{}", 400, "name"),

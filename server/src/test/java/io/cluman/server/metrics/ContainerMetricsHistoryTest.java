@@ -64,6 +64,21 @@ class ContainerMetricsHistoryTest {
     }
 
     @Test
+    void connectionsAreKeptWhereTheAgentCountsThemAndTheMeanWeighsEverySample() {
+        report(new TaskSample("a-1", T0, 10, 100, 0, -1, -1, 4L), new TaskSample("a-2", T0, 1, 5, 0, -1, -1, null));
+        report(new TaskSample("a-1", T0.plusSeconds(10), 30, 100, 0, -1, -1, 8L));
+        report(new TaskSample("a-1", T0.plusSeconds(20), 50, 100, 0, -1, -1, 0L));
+
+        assertThat(of("web")).containsOnlyKeys("cpu", "memory", "connections");
+        assertThat(of("db")).doesNotContainKey("connections");
+        Instant end = T0.plusSeconds(30);
+        assertThat(history.mean("web", "connections", T0, end)).hasValue(4.0);
+        assertThat(history.mean("web", "cpu", T0.plusSeconds(10), end)).hasValue(40.0);
+        assertThat(history.mean("web", "cpu", end, end.plusSeconds(60))).isEmpty();
+        assertThat(history.mean("nope", "cpu", T0, end)).isEmpty();
+    }
+
+    @Test
     void anAllocationMissingFromAReportStartsItsRatesAfresh() {
         report(new TaskSample("a-1", T0, 10, 100, 0, 0, 0));
         report(new TaskSample("a-2", T0.plusSeconds(10), 1, 5, 0, 0, 0));

@@ -7,6 +7,7 @@ import io.cluman.model.container.ContainerStatus;
 import io.cluman.model.job.Job;
 import io.cluman.model.node.Node;
 import io.cluman.model.registry.Registry;
+import io.cluman.model.service.AutoscalePolicy;
 import io.cluman.model.service.Service;
 import io.cluman.store.KvStore;
 
@@ -16,7 +17,7 @@ public record Repositories(KvStore store, JsonRepository<Node> nodes, JsonReposi
                            JsonRepository<Container> containers, JsonRepository<ContainerStatus> containerStatus,
                            JsonRepository<Registry> registries, JsonRepository<Service> services,
                            JsonRepository<Application> applications, JsonRepository<StoredCa> pki,
-                           JsonRepository<JoinToken> joinTokens) {
+                           JsonRepository<JoinToken> joinTokens, JsonRepository<AutoscalePolicy> autoscalers) {
 
     public static Repositories over(KvStore store) {
         return new Repositories(store,
@@ -31,6 +32,8 @@ public record Repositories(KvStore store, JsonRepository<Node> nodes, JsonReposi
                 new JsonRepository<>(store, KeySpace.SERVICES, Service.class, Service::withRevision),
                 new JsonRepository<>(store, KeySpace.APPLICATIONS, Application.class, Application::withRevision),
                 new JsonRepository<>(store, KeySpace.PKI, StoredCa.class, (ca, rev) -> ca),
-                new JsonRepository<>(store, KeySpace.JOIN_TOKENS, JoinToken.class, (t, rev) -> t));
+                new JsonRepository<>(store, KeySpace.JOIN_TOKENS, JoinToken.class, (t, rev) -> t),
+                new JsonRepository<>(store, KeySpace.AUTOSCALERS, AutoscalePolicy.class,
+                        AutoscalePolicy::withRevision));
     }
 }

@@ -70,7 +70,7 @@ public final class DockerDriver implements TaskDriver, LogSource, StatsSource, E
     private final InstantSource clock;
     private final ContainerExits exits;
     private final ContainerStop stops;
-    private final MemoryLimits memoryLimits = new MemoryLimits();
+    private final ContainerFacts facts = new ContainerFacts();
 
     public DockerDriver(Path socket) {
         this(socket, DEFAULT_PULL_TIMEOUT, InstantSource.system());
@@ -233,7 +233,7 @@ public final class DockerDriver implements TaskDriver, LogSource, StatsSource, E
     @Override
     public void destroy(TaskHandle handle) {
         try {
-            memoryLimits.forget(handle.runtimeId());
+            facts.forget(handle.runtimeId());
             docker.removeContainerCmd(handle.runtimeId()).withForce(true).withRemoveVolumes(true).exec();
             LOG.info("removed container {}", describe(handle));
         } catch (NotFoundException e) {
@@ -279,7 +279,7 @@ public final class DockerDriver implements TaskDriver, LogSource, StatsSource, E
 
     @Override
     public TaskStats stats(TaskHandle handle) {
-        return DockerStats.sample(docker, handle, clock, memoryLimits);
+        return DockerStats.sample(docker, handle, clock, facts);
     }
 
     @Override

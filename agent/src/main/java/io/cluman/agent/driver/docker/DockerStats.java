@@ -10,6 +10,7 @@ import io.cluman.agent.driver.DriverException;
 import io.cluman.agent.driver.DriverException.Reason;
 import io.cluman.agent.driver.TaskHandle;
 import io.cluman.agent.driver.TaskStats;
+import io.cluman.agent.driver.TcpConnections;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -27,15 +28,21 @@ final class DockerStats {
     private DockerStats() {
     }
 
-    static TaskStats sample(DockerClient docker, TaskHandle handle, InstantSource clock, MemoryLimits limits) {
+    static TaskStats sample(DockerClient docker, TaskHandle handle, InstantSource clock, ContainerFacts known) {
         String what = "reading the stats of container " + DockerDriver.describe(handle);
-        long limit = limits.of(docker, handle.runtimeId(), what);
+        ContainerFacts.Facts facts = known.of(docker, handle.runtimeId(), what);
+        long limit = facts.memoryLimit();
         Statistics stats = one(docker, handle, what);
         if (stats == null) {
             return new TaskStats(clock.instant(), 0, 0, limit, TaskStats.UNKNOWN, TaskStats.UNKNOWN);
         }
         long[] net = network(stats.getNetworks());
-        return new TaskStats(read(stats, clock), cpuPercent(stats), memoryUsed(stats.getMemoryStats()), limit, net[0], net[1]);
+        long connections = TcpConnections.served(facts.pid(), facts.tcpPorts());
+        if (connections == TaskStats.UNKNOWN && !facts.tcpPorts().isEmpty()) {
+            known.forget(handle.runtimeId()); // its pid is gone (restarted by the engine?): inspect it again next time
+        }
+        return new TaskStats(read(stats, clock), cpuPercent(stats), memoryUsed(stats.getMemoryStats()), limit, net[0],
+                net[1], connections);
     }
 
     private static Statistics one(DockerClient docker, TaskHandle handle, String what) {

@@ -1,13 +1,17 @@
 package io.cluman.agent.driver.process;
 
+import io.cluman.agent.driver.PortMapping;
 import io.cluman.agent.driver.TaskStats;
+import io.cluman.agent.driver.TcpConnections;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Resource use of process tasks from {@code /proc} (and the task's memory cgroup when it has one).
@@ -47,7 +51,14 @@ final class ProcessStats {
         double seconds = Duration.between(before.at(), now).toNanos() / 1e9;
         double cpu = seconds <= 0 ? 0
                 : (double) (ticks - before.ticks()) / ProcStat.TICKS_PER_SECOND / seconds * 100.0;
-        return new TaskStats(now, cpu, memory, limit, TaskStats.UNKNOWN, TaskStats.UNKNOWN);
+        return new TaskStats(now, cpu, memory, limit, TaskStats.UNKNOWN, TaskStats.UNKNOWN,
+                TcpConnections.served(record.pid(), tcpPorts(record)));
+    }
+
+    /** The task's TCP ports (a process has no mapping: host and container port are one). */
+    private static Set<Integer> tcpPorts(TaskRecord record) {
+        return PortMapping.parseAll(record.ports()).stream().filter(p -> p.protocol().equals("tcp"))
+                .map(PortMapping::hostPort).collect(Collectors.toSet());
     }
 
     /** Forgets a destroyed task's last sample. */
