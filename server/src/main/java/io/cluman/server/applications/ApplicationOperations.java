@@ -95,7 +95,7 @@ public final class ApplicationOperations {
 
     /** Scales every service to 0; the application keeps their counts for {@link #start}. */
     public ApplicationView stop(String name) {
-        find(name);
+        requireNoneAutoscaled(find(name));
         Application stopped = applications.update(name, a -> a.with(unreleased(a), ApplicationState.STOPPED, null));
         scaleAllToZero(stopped);
         events.info(Topic.LOG_APPLICATION, Action.STOP, "application", name, "application " + name + " stopped");
@@ -108,6 +108,7 @@ public final class ApplicationOperations {
         if (app.state() == ApplicationState.RUNNING || app.state() == ApplicationState.DEPLOYING) {
             return get(name);
         }
+        requireNoneAutoscaled(app);
         scaleAllToZero(app);
         applications.update(name, a -> a.with(unreleased(a), ApplicationState.DEPLOYING, null));
         events.info(Topic.LOG_APPLICATION, Action.START, "application", name, "application " + name
@@ -179,6 +180,11 @@ public final class ApplicationOperations {
             applications.get(name).ifPresent(a -> applications.delete(name, a.revision()));
             throw failed;
         }
+    }
+
+    /** Stopping or starting sets every count: refused before anything changes while one is an autoscaler's. */
+    private void requireNoneAutoscaled(Application app) {
+        app.services().forEach(s -> services.requireNotAutoscaled(s.service()));
     }
 
     private void scaleAllToZero(Application app) {

@@ -82,8 +82,8 @@ public final class Autoscaler implements Controller {
         loop = PassLoop.start(store, policies.prefix(), TICK, "autoscaler", this::pass);
     }
 
-    /** Evaluates every policy that is due. Package-visible for tests. */
-    void pass() {
+    /** Evaluates every policy that is due; the loop calls it (public for the autoscaler benchmark). */
+    public void pass() {
         Instant now = clock.instant();
         List<AutoscalePolicy> all = policies.list();
         Map<String, AutoscalePolicy> byService = all.stream()

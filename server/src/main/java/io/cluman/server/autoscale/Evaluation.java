@@ -9,5 +9,5 @@ import java.time.Instant;
  * @param recommended the count the load asked for; null while there is no load to go by
  * @param scaledAt    when the autoscaler last changed the count, null when it has not
  */
-record Evaluation(Instant at, Double average, Integer recommended, String reason, Instant scaledAt) {
+public record Evaluation(Instant at, Double average, Integer recommended, String reason, Instant scaledAt) {
 }

@@ -176,7 +176,7 @@ public final class ServiceOperations {
     }
 
     /** 409 naming {@code replicas} when the service's count is its autoscaler's. */
-    private void requireNotAutoscaled(String name) {
+    public void requireNotAutoscaled(String name) {
         autoscalers.get(name).ifPresent(p -> {
             throw new ApiError.Conflict("service '" + name + "' autoscales between " + p.min() + " and " + p.max()
                     + " replicas: its count is the autoscaler's", "replicas", "change the bounds with PUT /v1/services/"

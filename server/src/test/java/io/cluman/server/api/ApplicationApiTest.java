@@ -1,11 +1,14 @@
 package io.cluman.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.cluman.client.ApiException;
 import io.cluman.client.ClumanClient;
 import io.cluman.model.agent.JoinRequest;
 import io.cluman.model.api.ApplicationRequest;
+import io.cluman.model.api.AutoscaleRequest;
 import io.cluman.model.api.ApplicationServiceView;
 import io.cluman.model.api.ApplicationView;
 import io.cluman.model.api.ContainerView;
@@ -140,6 +143,27 @@ class ApplicationApiTest {
         assertThat(messages()).anyMatch(m -> m.contains("application shop deployed: 2 service(s) (db, web)"))
                 .anyMatch(m -> m.contains("service web started with 1 replica(s)"))
                 .anyMatch(m -> m.contains("application shop running"));
+    }
+
+    @Test
+    void anApplicationWithAnAutoscaledServiceIsNotStoppedAndNothingChanges() {
+        admin.deployApplication(new ApplicationRequest("shop3", null, SHOP.replace("8080:80", "8082:80"),
+                Map.of("TOKEN", "secret"), Map.of()));
+        ContainerView db = awaitContainer("shop3-db");
+        FakeAgents.reportHealth(agent, node, db.allocId(), Health.HEALTHY, null);
+        awaitContainer("shop3-web");
+        admin.autoscale("shop3-web", new AutoscaleRequest(1, 3, "cpu", 50.0, null, null));
+        ApplicationState before = admin.application("shop3").state();
+
+        assertThatThrownBy(() -> admin.stopApplication("shop3")).isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e.status()).isEqualTo(409);
+            assertThat(e.getMessage()).contains("service 'shop3-web' autoscales between 1 and 3");
+        });
+        assertThat(admin.application("shop3").state()).isEqualTo(before);
+        assertThat(admin.service("shop3-db").desired()).isEqualTo(1);
+
+        admin.stopAutoscaling("shop3-web");
+        assertThat(admin.stopApplication("shop3").state()).isEqualTo(ApplicationState.STOPPED);
     }
 
     @Test
