@@ -23,8 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -86,11 +86,10 @@ public final class Autoscaler implements Controller {
     public void pass() {
         Instant now = clock.instant();
         List<AutoscalePolicy> all = policies.list();
-        Map<String, AutoscalePolicy> byService = all.stream()
-                .collect(Collectors.toMap(AutoscalePolicy::service, Function.identity()));
-        evaluations.keySet().retainAll(byService.keySet());
-        windows.keySet().retainAll(byService.keySet());
-        seen.keySet().retainAll(byService.keySet());
+        Set<String> autoscaled = all.stream().map(AutoscalePolicy::service).collect(Collectors.toSet());
+        evaluations.keySet().retainAll(autoscaled);
+        windows.keySet().retainAll(autoscaled);
+        seen.keySet().retainAll(autoscaled);
         List<AutoscalePolicy> due = all.stream().filter(p -> isDue(p, now)).toList();
         if (due.isEmpty()) {
             return;
