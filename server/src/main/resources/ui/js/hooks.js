@@ -9,14 +9,16 @@ export function useResource(path, topics = [], pollMs = 0) {
   const [error, setError] = useState(null);
   const pending = useRef(null);
   const alive = useRef(true);
+  const asked = useRef(0); // only the newest request's answer is shown: an older one may come back later
 
   const load = useCallback(async () => {
     if (!path) return;
+    const mine = ++asked.current;
     try {
       const d = await get(path);
-      if (alive.current) { setData(d); setError(null); }
+      if (alive.current && mine === asked.current) { setData(d); setError(null); }
     } catch (e) {
-      if (alive.current) setError(e);
+      if (alive.current && mine === asked.current) setError(e);
     }
   }, [path]);
 

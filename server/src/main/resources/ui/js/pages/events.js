@@ -17,18 +17,21 @@ export function Events() {
   const [error, setError] = useState(null);
   useEffect(() => {
     let seen = 0;
+    let current = true; // an answer for filters changed since is dropped, not shown over the newer one
     const query = new URLSearchParams({ limit: '500', severity });
     if (topic) query.set('topic', topic);
     get(`/v1/events?${query}`).then(list => {
+      if (!current) return;
       seen = list.length ? list[list.length - 1].id : 0;
       setEvents(list.reverse());
       setError(null);
-    }).catch(setError);
-    return subscribe(topic ? [topic] : [], e => {
+    }).catch(e => { if (current) setError(e); });
+    const unsubscribe = subscribe(topic ? [topic] : [], e => {
       if (e.id <= seen || RANK[e.severity] < RANK[severity]) return;
       seen = e.id;
       setEvents(list => [e, ...list].slice(0, KEEP));
     });
+    return () => { current = false; unsubscribe(); };
   }, [topic, severity]);
   return h('section', null,
     h('h1', null, 'Events'),
