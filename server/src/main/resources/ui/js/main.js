@@ -9,7 +9,7 @@ import { route } from './router.js';
 const NAV = [
   ['#/', 'Dashboard'], ['#/nodes', 'Nodes'], ['#/clusters', 'Clusters'], ['#/containers', 'Containers'],
   ['#/services', 'Services'], ['#/applications', 'Applications'], ['#/registries', 'Registries'],
-  ['#/jobs', 'Jobs'], ['#/events', 'Events'],
+  ['#/checks', 'Checks'], ['#/jobs', 'Jobs'], ['#/events', 'Events'],
 ];
 
 function useHash() {

@@ -9,13 +9,14 @@ import { Services } from './pages/services.js';
 import { ServicePage } from './pages/service.js';
 import { Applications } from './pages/applications.js';
 import { Registries } from './pages/registries.js';
+import { Checks } from './pages/checks.js';
 import { Jobs } from './pages/jobs.js';
 import { Events } from './pages/events.js';
 import { NotFound } from './pages/notfound.js';
 
 const LISTS = {
   '': Dashboard, nodes: Nodes, clusters: Clusters, containers: Containers, services: Services,
-  applications: Applications, registries: Registries, jobs: Jobs, events: Events,
+  applications: Applications, registries: Registries, checks: Checks, jobs: Jobs, events: Events,
 };
 const DETAILS = { nodes: NodePage, containers: ContainerPage, services: ServicePage };
 

@@ -7,5 +7,6 @@ export const APPLICATION = 'bus.cluman.log.application';
 export const CLUSTER = 'bus.cluman.log.nodesGroup';
 export const REGISTRY = 'bus.cluman.log.registry';
 export const ERRORS = 'bus.cluman.errors';
+export const CHECK = 'bus.cluman.check';
 export const ALL = [NODE, 'bus.cluman.dockerservice', CONTAINERS, SERVICE, JOB, APPLICATION, CLUSTER, REGISTRY,
-  ERRORS, 'bus.cluman.check', 'bus.cluman.alert', 'bus.cluman.audit'];
+  ERRORS, CHECK, 'bus.cluman.alert', 'bus.cluman.audit'];

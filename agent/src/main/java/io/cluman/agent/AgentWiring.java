@@ -17,6 +17,7 @@ import io.cluman.agent.identity.CredentialStore;
 import io.cluman.agent.identity.NodeCredentials;
 import io.cluman.agent.identity.NodeIdFile;
 import io.cluman.agent.stats.StatsLoop;
+import io.cluman.agent.checks.CheckLoop;
 import io.cluman.agent.stats.StatsSampler;
 import io.cluman.agent.tasks.AssignmentLoop;
 import io.cluman.agent.tls.CertificateRenewal;
@@ -80,6 +81,8 @@ public final class AgentWiring implements AutoCloseable {
     private static final Duration RENEWAL_MAX_BACKOFF = Duration.ofMinutes(10);
     /** How many tasks are sampled at once (the Docker Engine measures each over about a second). */
     private static final int STATS_CONCURRENCY = 16;
+    /** How often the agent asks for its checks even when no heartbeat answer told it they changed. */
+    private static final Duration CHECK_REFRESH = Duration.ofMinutes(1);
 
     private final AgentConfig config;
     private final ExecutorService httpExecutor;
@@ -93,6 +96,8 @@ public final class AgentWiring implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile AssignmentLoop assignments;
     private volatile StatsLoop stats;
+    private volatile CheckLoop checks;
+    private final InstantSource clock;
 
     /** An agent that finds the docker engine through the process environment ({@code DOCKER_HOST}). */
     public AgentWiring(AgentConfig config, InstantSource clock) {
@@ -115,6 +120,7 @@ public final class AgentWiring implements AutoCloseable {
     AgentWiring(AgentConfig config, InstantSource clock, List<DriverProbe> driverCandidates, LoopTiming timing,
                 Duration renewalCheck) {
         this.config = config;
+        this.clock = clock;
         this.httpExecutor = Executors.newVirtualThreadPerTaskExecutor();
         SecureRandom random = new SecureRandom();
         // an https join address signed by another CA is trusted through --ca-file; the agent port through the
@@ -235,6 +241,14 @@ public final class AgentWiring implements AutoCloseable {
         assignments = started;
         started.start();
         stats = statsLoop(nodeId, available, started).start();
+        CheckLoop checking = new CheckLoop(nodeId, () -> client.agentChecks(nodeId), client::reportCheckResults,
+                CHECK_REFRESH, clock).start();
+        checks = checking;
+        loop.listen(reply -> {
+            if (reply.checks() != null) {
+                checking.digest(reply.checks());
+            }
+        });
     }
 
     /**
@@ -271,6 +285,10 @@ public final class AgentWiring implements AutoCloseable {
             StatsLoop sampling = stats;
             if (sampling != null) {
                 sampling.close();
+            }
+            CheckLoop checking = checks;
+            if (checking != null) {
+                checking.close();
             }
             AssignmentLoop running = assignments;
             if (running != null) {

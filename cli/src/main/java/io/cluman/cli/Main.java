@@ -9,6 +9,7 @@ import io.cluman.cli.node.NodeCommand;
 import io.cluman.cli.process.AgentCommand;
 import io.cluman.cli.process.DevCommand;
 import io.cluman.cli.process.ServerCommand;
+import io.cluman.cli.check.CheckCommand;
 import io.cluman.cli.registry.RegistryCommand;
 import io.cluman.cli.token.TokenCommand;
 import io.cluman.cli.service.ServiceCommand;
@@ -28,7 +29,7 @@ import picocli.CommandLine;
 @Command(name = "cluman", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Cluman cluster manager: run a server or agent, or manage nodes, clusters, containers and jobs.",
         subcommands = {
-            NodeCommand.class, ClusterCommand.class, ContainerCommand.class, ServiceCommand.class, RegistryCommand.class, TokenCommand.class,
+            NodeCommand.class, ClusterCommand.class, ContainerCommand.class, ServiceCommand.class, RegistryCommand.class, CheckCommand.class, TokenCommand.class,
             io.cluman.cli.metrics.MetricsCommand.class,
             AppCommand.class, JobCommand.class,
             EventsCommand.class, ServerCommand.class, AgentCommand.class, DevCommand.class, CommandLine.HelpCommand.class},

@@ -2,6 +2,7 @@ package io.cluman.client;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.cluman.model.agent.Assignments;
+import io.cluman.model.agent.CheckReport;
 import io.cluman.model.agent.HeartbeatRequest;
 import io.cluman.model.agent.HeartbeatResponse;
 import io.cluman.model.agent.JoinRequest;
@@ -13,6 +14,9 @@ import io.cluman.model.agent.StatusReport;
 import io.cluman.model.api.BatchRequest;
 import io.cluman.model.api.AutoscaleRequest;
 import io.cluman.model.api.AutoscaleView;
+import io.cluman.model.api.CheckDispatchView;
+import io.cluman.model.api.CheckRequest;
+import io.cluman.model.api.CheckView;
 import io.cluman.model.api.ClusterRequest;
 import io.cluman.model.api.ClusterView;
 import io.cluman.model.api.ContainerRequest;
@@ -38,6 +42,7 @@ import io.cluman.model.api.ApplicationView;
 import io.cluman.model.api.ServiceRequest;
 import io.cluman.model.api.ServiceView;
 import io.cluman.model.api.UnmanagedContainer;
+import io.cluman.model.check.Check;
 import io.cluman.model.event.Event;
 import io.cluman.model.job.Job;
 import io.cluman.model.node.NodeOperation;
@@ -362,6 +367,29 @@ public final class ClumanClient {
         transport.send("DELETE", "v1/services/" + Transport.segment(service) + "/autoscale", null, Void.class);
     }
 
+    // ---- checks
+
+    public CheckView createCheck(CheckRequest request) {
+        return transport.send("POST", "v1/checks", request, CheckView.class);
+    }
+
+    public List<CheckView> checks() {
+        return transport.send("GET", "v1/checks", null, new TypeReference<>() { });
+    }
+
+    public CheckView check(String name) {
+        return transport.send("GET", "v1/checks/" + Transport.segment(name), null, CheckView.class);
+    }
+
+    public void deleteCheck(String name) {
+        transport.send("DELETE", "v1/checks/" + Transport.segment(name), null, Void.class);
+    }
+
+    /** Where each check runs, and the dangling ones. */
+    public CheckDispatchView checkDispatch() {
+        return transport.send("GET", "v1/checks/dispatch", null, CheckDispatchView.class);
+    }
+
     // ---- jobs
 
     public List<Job> jobs() {
@@ -428,5 +456,15 @@ public final class ClumanClient {
     /** Samples of the node's running tasks ({@code POST /v1/agent/stats}). */
     public void reportStats(StatsReport report) {
         transport.send("POST", "v1/agent/stats", report, Void.class);
+    }
+
+    /** The checks dispatched to a node (an agent asks for its own). */
+    public List<Check> agentChecks(String nodeId) {
+        return transport.send("GET", "v1/agent/checks?node=" + Transport.segment(nodeId), null,
+                new TypeReference<>() { });
+    }
+
+    public void reportCheckResults(CheckReport report) {
+        transport.send("POST", "v1/agent/check-results", report, Void.class);
     }
 }

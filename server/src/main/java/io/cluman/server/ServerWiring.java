@@ -13,6 +13,9 @@ import io.cluman.server.applications.ApplicationController;
 import io.cluman.server.applications.ApplicationOperations;
 import io.cluman.server.autoscale.AutoscaleOperations;
 import io.cluman.server.autoscale.Autoscaler;
+import io.cluman.server.checks.CheckDispatcher;
+import io.cluman.server.checks.CheckOperations;
+import io.cluman.server.checks.CheckResults;
 import io.cluman.server.api.Api;
 import io.cluman.server.api.AuditTrail;
 import io.cluman.server.api.ApiServer;
@@ -183,6 +186,9 @@ public final class ServerWiring implements AutoCloseable {
                 .byAllocation(alloc).filter(c -> c.node().equals(node)).map(Container::name), clock);
         ServiceOperations services = new ServiceOperations(repos.services(), repos.clusters(), containers, events,
                 deploymentJobs, clock, repos.autoscalers());
+        CheckOperations checks = new CheckOperations(repos.checks(),
+                remember(new RepositoryMirror<>(store, repos.checks()).start()), repos.clusters(), nodes,
+                new CheckResults(events), events, clock);
         Autoscaler autoscaler = new Autoscaler(store, repos.autoscalers(), repos.services(), repos.containers(),
                 repos.containerStatus(), containerHistory, events, clock);
         ApplicationOperations applications = new ApplicationOperations(repos.applications(), repos.services(),
@@ -202,18 +208,19 @@ public final class ServerWiring implements AutoCloseable {
                         config.replacement(), Duration.ofMillis(500)),
                 new ApplicationController(store, repos.applications(), repos.services(), containers, events,
                         Duration.ofMillis(500)),
-                autoscaler);
+                autoscaler,
+                new CheckDispatcher(store, repos.checks(), nodes, events, clock, Duration.ofSeconds(1)));
 
         api = remember(Api.start(new Api.Parts(new TokenVerifier(tokenMirror), new AuditTrail(events), clock, leadership, store, version(),
                 nodes, new NodeOperations(nodes, repos.clusters(), heartbeats, jobs, events), new NodeViews(heartbeats),
                 new NodeJoiner(nodes, heartbeats, pacing, jobs, events, ids, clock, config.autoCommission(),
                         new JoinKeys(store, clock)),
                 new HeartbeatReceiver(nodes, heartbeats, pacing, new HealthPolicy(config.minDiskFreeRatio()), events,
-                        clock, nodeHistory), nodeHistory, containerHistory,
+                        clock, nodeHistory, checks::digest), nodeHistory, containerHistory,
                 new ClusterOperations(repos.clusters(), nodes, events, clock), repos.jobs(), eventFeed, errorFeed, containers, assignments, statuses,
                 new DefaultsQuery(defaults, nodes, repos.clusters()), registries,
                 logins, agents, services, new AutoscaleOperations(repos.autoscalers(), repos.services(), autoscaler,
-                        events, clock), applications, new TokenOperations(repos.tokens(), clock, random),
+                        events, clock), checks, applications, new TokenOperations(repos.tokens(), clock, random),
                 new JoinTokens(repos.joinTokens(), clusterCa.pin(), ids, clock, random), clusterCa, enrollment,
                 new AgentConnector(config.bindHost(), config.agents().port(), serverTls.context()), meters),
                 config.bindHost(), config.port(), apiOptions(config.api(), serverTls)));

@@ -50,7 +50,7 @@ public final class HealthChecker implements AutoCloseable {
             case COMMAND -> driver instanceof ExecSource exec ? new CommandProbe(exec, handle, check.argv())
                     : timeout -> ProbeResult.fail("the " + driver.name() + " driver cannot run commands in its tasks");
             case HTTP -> HttpProbe.of(check.port(), check.path());
-            case TCP -> new TcpProbe(check.port());
+            case TCP -> TcpProbe.local(check.port());
         };
         return new HealthChecker(handle.allocId(), check, probe, clock, changes);
     }

@@ -3,7 +3,7 @@ package io.cluman.agent.health;
 import java.time.Duration;
 
 /** One kind of check, run once per call. Never throws for a failing check: that is a failed result. */
-interface HealthProbe {
+public interface HealthProbe {
     /**
      * Runs the check once; returns within about {@code timeout}.
      *

@@ -9,11 +9,11 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 
 /**
- * Passes when {@code GET http://127.0.0.1:port/path} answers 2xx or 3xx (redirects are not followed)
+ * Passes when {@code GET uri} (a task's port on this node, or a cluster check's URL) answers 2xx or 3xx (redirects are not followed)
  * within the timeout. One HTTP client serves every probe of the agent: a client keeps a selector
  * thread, which a client per task would multiply.
  */
-record HttpProbe(URI uri) implements HealthProbe {
+public record HttpProbe(URI uri) implements HealthProbe {
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
             .version(HttpClient.Version.HTTP_1_1)

@@ -5,8 +5,8 @@ package io.cluman.agent.health;
  *
  * @param output what the check said: a command's output, the HTTP status, the connect error
  */
-record ProbeResult(boolean passed, String output) {
-    ProbeResult {
+public record ProbeResult(boolean passed, String output) {
+    public ProbeResult {
         output = output == null ? "" : output;
     }
 

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -79,6 +80,7 @@ public final class HeartbeatLoop implements AutoCloseable {
     private final CompletableFuture<String> joined = new CompletableFuture<>();
     private volatile String nodeId;
     private volatile NodeState state;
+    private volatile Consumer<HeartbeatResponse> listener = reply -> { };
     private boolean idKept; // whether nodeId is the one in the id file; loop thread only (and start())
     private boolean closed; // guarded by lock
     private Thread thread; // guarded by lock
@@ -132,6 +134,11 @@ public final class HeartbeatLoop implements AutoCloseable {
     }
 
     /** The node's lifecycle state from the last heartbeat reply; empty before one arrived. */
+    /** Tells {@code onReply} every answer to a heartbeat (on the heartbeat thread: it must be quick). */
+    public void listen(Consumer<HeartbeatResponse> onReply) {
+        this.listener = onReply;
+    }
+
     public Optional<NodeState> state() {
         return Optional.ofNullable(state);
     }
@@ -288,6 +295,7 @@ public final class HeartbeatLoop implements AutoCloseable {
                 }
                 failures = 0;
                 state = reply.state();
+                listener.accept(reply);
                 interval = interval(reply.heartbeatIntervalMillis(), interval);
                 next = nextAtFixedRate(next, interval);
             } catch (ApiException e) {

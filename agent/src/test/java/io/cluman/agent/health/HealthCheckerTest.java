@@ -95,7 +95,7 @@ class HealthCheckerTest {
     void aTcpCheckTurnsHealthyWhileTheTaskListensAndUnhealthyOnceItIsGone() {
         int port = startHttpd();
         HealthCheck check = check(HealthCheckType.TCP, List.of(), port, null, FAST, 2, Duration.ZERO);
-        checker(check, new TcpProbe(port));
+        checker(check, TcpProbe.local(port));
 
         awaitHealth(Health.HEALTHY);
         driver.recover("n-test").forEach(h -> driver.stop(h, Duration.ofSeconds(5), "TERM"));

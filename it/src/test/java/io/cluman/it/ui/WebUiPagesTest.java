@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Page;
+import io.cluman.model.api.CheckRequest;
 import io.cluman.model.api.ClusterRequest;
 import io.cluman.model.api.ContainerView;
 import io.cluman.model.api.ServiceRequest;
@@ -30,6 +31,8 @@ class WebUiPagesTest extends BrowserOnFleet {
         List<ContainerView> replicas = await().atMost(UiFleet.WAIT).until(() -> fleet.admin().containers(Map.of()),
                 cs -> cs.size() == 2 && cs.stream().allMatch(c -> c.status() == TaskState.RUNNING));
         String node = fleet.node("worker-1").id();
+        fleet.admin().createCheck(new CheckRequest("api", "tcp", fleet.url().replaceFirst("^https?://", "")
+                .replaceFirst("/.*$", ""), "1s", "1s", null));
         Page page = tab.page();
         UiSteps.logIn(page, fleet.url(), fleet.adminToken());
         assertThat(page.getByTestId("whoami")).containsText("admin");
@@ -45,6 +48,8 @@ class WebUiPagesTest extends BrowserOnFleet {
         visit("service", "#/services/hello", "hello", "replicas", replicas.get(1).name());
         visit("applications", "#/applications", "Applications", "app-form", "Compose file");
         visit("registries", "#/registries", "Registries", "registries", "docker.io");
+        await().atMost(UiFleet.WAIT).until(() -> fleet.admin().check("api").status().equals("passing"));
+        visit("checks", "#/checks", "Checks", "checks", "PASSING");
         visit("jobs", "#/jobs", "Jobs", "jobs", "node.commission");
         visit("events", "#/events", "Events", "events", "hello");
         tab.page().getByLabel("severity").selectOption("WARNING");

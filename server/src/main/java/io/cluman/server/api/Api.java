@@ -3,6 +3,7 @@ package io.cluman.server.api;
 import io.cluman.model.job.Job;
 import io.cluman.server.agents.NodeAgents;
 import io.cluman.server.autoscale.AutoscaleOperations;
+import io.cluman.server.checks.CheckOperations;
 import io.cluman.server.applications.ApplicationOperations;
 import io.cluman.server.clusters.ClusterOperations;
 import io.cluman.server.containers.AssignmentFeed;
@@ -44,7 +45,7 @@ public final class Api {
                         EventFeed events, EventFeed errors, ContainerOperations containers,
                         AssignmentFeed assignments, StatusReceiver statuses, DefaultsQuery defaults,
                         RegistryOperations registries, RegistryLogins logins, NodeAgents agents,
-                        ServiceOperations services, AutoscaleOperations autoscalers,
+                        ServiceOperations services, AutoscaleOperations autoscalers, CheckOperations checks,
                         ApplicationOperations applications,
                         TokenOperations apiTokens, JoinTokens joinTokens, ClusterCa ca, AgentEnrollment enrollment,
                         AgentConnector agentPort, ServerMeters meters) {
@@ -68,6 +69,7 @@ public final class Api {
         new RegistryHandler(p.registries()).register(routes);
         new ServiceHandler(p.services()).register(routes);
         new AutoscaleHandler(p.autoscalers()).register(routes);
+        new CheckHandler(p.checks(), p.nodes()).register(routes);
         new ApplicationHandler(p.applications()).register(routes);
         new TokenHandler(p.apiTokens()).register(routes);
         new JoinTokenHandler(p.joinTokens()).register(routes);

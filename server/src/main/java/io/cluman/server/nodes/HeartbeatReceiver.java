@@ -14,6 +14,7 @@ import io.cluman.server.metrics.NodeMetricsHistory;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 
 /**
  * Handles {@code POST /v1/agent/heartbeat}. The beat itself is only remembered in memory; the store is
@@ -29,11 +30,14 @@ public final class HeartbeatReceiver {
     private final EventBus events;
     private final InstantSource clock;
     private final NodeMetricsHistory history;
+    private final ToLongFunction<String> checks;
 
+    /** @param checks the digest of the checks dispatched to a node, told in each answer */
     public HeartbeatReceiver(NodeRegistry nodes, HeartbeatTable heartbeats, HeartbeatPacing pacing,
                              HealthPolicy health, EventBus events, InstantSource clock,
-                             NodeMetricsHistory history) {
+                             NodeMetricsHistory history, ToLongFunction<String> checks) {
         this.history = history;
+        this.checks = checks;
         this.nodes = nodes;
         this.heartbeats = heartbeats;
         this.pacing = pacing;
@@ -56,7 +60,8 @@ public final class HeartbeatReceiver {
                 || !facts.equals(node.facts())) {
             node = record(node, verdict, facts, now);
         }
-        return new HeartbeatResponse(pacing.interval(nodes.size()).toMillis(), node.state());
+        return new HeartbeatResponse(pacing.interval(nodes.size()).toMillis(), node.state(),
+                checks.applyAsLong(node.id()));
     }
 
     /** An event on {@code bus.cluman.dockerservice} when the node's Docker Engine stops or starts answering. */

@@ -30,6 +30,7 @@ class BadInputTest {
     private static final String METRICS = "{\"cpuPercent\":1,\"memoryUsedBytes\":1,\"memoryTotalBytes\":2,"
             + "\"diskFreeBytes\":1,\"diskTotalBytes\":2}";
     private static final String PROC = "{\"name\": \"c\", \"driver\": \"process\", \"command\": [\"/bin/true\"]";
+    private static final String CHECK = "{\"name\": \"c\", \"type\": ";
     private static final String HUGE = "{\"name\":\"x\",\"description\":\"" + "y".repeat(1_100_000) + "\"}";
 
     TestServer server;
@@ -198,6 +199,33 @@ class BadInputTest {
                 bad("POST", "/v1/agent/heartbeat", "{\"nodeId\": \"{node}\", \"metrics\": {\"cpuPercent\":"
                         + " \"hot\"}}", 400, "metrics.cpuPercent"),
                 bad("POST", "/v1/agent/stats", "{\"nodeId\": \"n-aaaaaaaaaa\", \"samples\": []}", 403, null),
+                // checks
+                bad("POST", "/v1/checks", "{}", 400, "name"),
+                bad("POST", "/v1/checks", "{}", 400, "type"),
+                bad("POST", "/v1/checks", "{}", 400, "target"),
+                bad("POST", "/v1/checks", CHECK + "\"ping\", \"target\": \"db:1\"}", 400, "type"),
+                bad("POST", "/v1/checks", CHECK + "\"http\", \"target\": \"ftp://db/x\"}", 400, "target"),
+                bad("POST", "/v1/checks", CHECK + "\"http\", \"target\": \"http://\"}", 400, "target"),
+                bad("POST", "/v1/checks", CHECK + "\"tcp\", \"target\": \"db\"}", 400, "target"),
+                bad("POST", "/v1/checks", CHECK + "\"tcp\", \"target\": \"db:70000\"}", 400, "target"),
+                bad("POST", "/v1/checks", CHECK + "\"tcp\", \"target\": \"db:1\", \"interval\": \"0s\"}", 400,
+                        "interval"),
+                bad("POST", "/v1/checks", CHECK + "\"tcp\", \"target\": \"db:1\", \"interval\": \"2h\"}", 400,
+                        "interval"),
+                bad("POST", "/v1/checks", CHECK + "\"tcp\", \"target\": \"db:1\", \"interval\": \"soon\"}",
+                        400, "interval"),
+                bad("POST", "/v1/checks", CHECK + "\"tcp\", \"target\": \"db:1\", \"interval\": \"5s\","
+                        + " \"timeout\": \"10s\"}", 400, "timeout"),
+                bad("POST", "/v1/checks", CHECK + "\"tcp\", \"target\": \"db:1\", \"cluster\": \"nope\"}", 400,
+                        "cluster"),
+                bad("POST", "/v1/checks", CHECK + "\"tcp\", \"target\": \"db:1\", \"colour\": 1}", 400,
+                        "colour"),
+                bad("GET", "/v1/checks/nope", null, 404, null),
+                bad("DELETE", "/v1/checks/nope", null, 404, null),
+                bad("GET", "/v1/agent/checks", null, 400, "node"),
+                bad("GET", "/v1/agent/checks?node=n-aaaaaaaaaa", null, 403, null),
+                bad("POST", "/v1/agent/check-results", "{\"nodeId\": \"n-aaaaaaaaaa\", \"results\": []}", 403,
+                        null),
                 bad("POST", "/v1/agent/stats", "{\"nodeId\": \"{node}\", \"samples\": [{\"allocId\": \"a\"}]}",
                         400, "samples[0].time"),
                 bad("POST", "/v1/agent/stats", "{\"nodeId\": \"{node}\", \"samples\": [{\"allocId\": \"a\","

@@ -14,6 +14,7 @@ public final class KeySpace {
     public static final String REGISTRIES = ROOT + "registries/";
     public static final String SERVICES = ROOT + "services/";
     public static final String AUTOSCALERS = ROOT + "autoscalers/";
+    public static final String CHECKS = ROOT + "checks/";
     public static final String APPLICATIONS = ROOT + "applications/";
     /** The cluster CA: one record, {@code ca} (docs/adr/0006-cluster-ca.md). */
     public static final String PKI = ROOT + "pki/";

@@ -1,6 +1,7 @@
 package io.cluman.store.repo;
 
 import io.cluman.model.application.Application;
+import io.cluman.model.check.Check;
 import io.cluman.model.cluster.Cluster;
 import io.cluman.model.container.Container;
 import io.cluman.model.container.ContainerStatus;
@@ -17,7 +18,8 @@ public record Repositories(KvStore store, JsonRepository<Node> nodes, JsonReposi
                            JsonRepository<Container> containers, JsonRepository<ContainerStatus> containerStatus,
                            JsonRepository<Registry> registries, JsonRepository<Service> services,
                            JsonRepository<Application> applications, JsonRepository<StoredCa> pki,
-                           JsonRepository<JoinToken> joinTokens, JsonRepository<AutoscalePolicy> autoscalers) {
+                           JsonRepository<JoinToken> joinTokens, JsonRepository<AutoscalePolicy> autoscalers,
+                           JsonRepository<Check> checks) {
 
     public static Repositories over(KvStore store) {
         return new Repositories(store,
@@ -34,6 +36,7 @@ public record Repositories(KvStore store, JsonRepository<Node> nodes, JsonReposi
                 new JsonRepository<>(store, KeySpace.PKI, StoredCa.class, (ca, rev) -> ca),
                 new JsonRepository<>(store, KeySpace.JOIN_TOKENS, JoinToken.class, (t, rev) -> t),
                 new JsonRepository<>(store, KeySpace.AUTOSCALERS, AutoscalePolicy.class,
-                        AutoscalePolicy::withRevision));
+                        AutoscalePolicy::withRevision),
+                new JsonRepository<>(store, KeySpace.CHECKS, Check.class, Check::withRevision));
     }
 }

@@ -24,6 +24,7 @@ public final class RepositoryMirror<T> implements AutoCloseable, PrefixFollower.
     private final JsonRepository<T> repository;
     private final PrefixFollower follower;
     private final Map<String, Versioned<T>> records = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
 
     private record Versioned<T>(T value, long revision) {
     }
@@ -69,13 +70,20 @@ public final class RepositoryMirror<T> implements AutoCloseable, PrefixFollower.
         return records.size();
     }
 
+    /** Grows with every change the mirror takes in: a reader that keeps something derived knows when to redo it. */
+    public long changes() {
+        return changes.get();
+    }
+
     /** Records a value this process just wrote, so readers see it before the watch delivers it. */
     public void offer(String id, T value, long revision) {
+        changes.incrementAndGet();
         records.merge(id, new Versioned<>(value, revision), (old, now) -> now.revision() >= old.revision() ? now : old);
     }
 
     @Override
     public void reset(RangeResult snapshot) {
+        changes.incrementAndGet();
         Map<String, KeyValue> seen = new java.util.HashMap<>();
         for (KeyValue kv : snapshot.kvs()) {
             seen.put(id(kv.key()), kv);
@@ -87,6 +95,7 @@ public final class RepositoryMirror<T> implements AutoCloseable, PrefixFollower.
 
     @Override
     public void apply(List<WatchEvent> events) {
+        changes.incrementAndGet();
         for (WatchEvent event : events) {
             switch (event) {
                 case WatchEvent.Put put -> offer(id(put.key()), repository.decode(put.kv()), put.revision());
