@@ -67,14 +67,16 @@ class ServiceAutoscaleTest {
 
         admin.autoscale("burner", new AutoscaleRequest(1, 3, "cpu", 50.0, "10s", "3s"));
         await().atMost(Duration.ofSeconds(90)).until(() -> running(admin) == 3 && admin.service("burner").desired() == 3);
-        assertThat(messages(admin)).anyMatch(m -> m.startsWith("service burner autoscaled from 1 to "));
+        await().atMost(Duration.ofSeconds(10)).until(() -> messages(admin).stream()
+                .anyMatch(m -> m.startsWith("service burner autoscaled from 1 to ")));
         assertThat(admin.autoscaler("burner").current()).isGreaterThan(55.0);
 
         Files.delete(busy);
         Instant idle = Instant.now();
         await().atMost(Duration.ofSeconds(90)).until(() -> admin.service("burner").desired() == 1);
         assertThat(Duration.between(idle, Instant.now())).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
-        assertThat(messages(admin)).anyMatch(m -> m.matches("service burner autoscaled from [23] to 1 .*"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> messages(admin).stream()
+                .anyMatch(m -> m.matches("service burner autoscaled from [23] to 1 .*"))); // the event follows the write
         await().atMost(Duration.ofSeconds(30)).until(() -> running(admin) == 1);
 
         admin.deleteService("burner");
