@@ -188,7 +188,7 @@ public final class ServerWiring implements AutoCloseable {
                 deploymentJobs, clock, repos.autoscalers());
         CheckOperations checks = new CheckOperations(repos.checks(),
                 remember(new RepositoryMirror<>(store, repos.checks()).start()), repos.clusters(), nodes,
-                new CheckResults(events), events, clock);
+                new CheckResults(events, id -> nodes.cached(id).map(Node::name).orElse(id)), events, clock);
         Autoscaler autoscaler = new Autoscaler(store, repos.autoscalers(), repos.services(), repos.containers(),
                 repos.containerStatus(), containerHistory, events, clock);
         ApplicationOperations applications = new ApplicationOperations(repos.applications(), repos.services(),

@@ -1,6 +1,7 @@
 package io.cluman.agent.health;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,6 +33,9 @@ public record HttpProbe(URI uri) implements HealthProbe {
             int status = CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             return status >= 200 && status < 400 ? ProbeResult.pass()
                     : ProbeResult.fail("GET " + uri + " answered " + status);
+        } catch (ConnectException e) {
+            return ProbeResult.fail("GET " + uri + " failed: cannot connect (" + (e.getMessage() == null
+                    ? "connection refused" : e.getMessage()) + ")");
         } catch (IOException e) {
             return ProbeResult.fail("GET " + uri + " failed: " + (e.getMessage() == null ? e.toString()
                     : e.getMessage()));

@@ -125,6 +125,25 @@ class CheckLoopTest {
     }
 
     @Test
+    void anHttpCheckOfAClosedPortSaysItCannotConnect() throws IOException {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        Check check = new Check("gone", Check.HTTP, "http://127.0.0.1:" + closed + "/health", Duration.ofSeconds(10),
+                Duration.ofSeconds(2), "all", "n-1", T0, T0, 1);
+
+        loop.runOnce(check);
+        loop.flush();
+
+        assertThat(results()).singleElement().satisfies(r -> {
+            assertThat(r.passed()).isFalse();
+            assertThat(r.output()).isEqualTo("GET http://127.0.0.1:" + closed + "/health failed: cannot connect"
+                    + " (connection refused)");
+        });
+    }
+
+    @Test
     void aFailedSendKeepsTheNewestResultOfEachCheck() {
         dispatched.set(List.of(http("web")));
         sendFails = true;

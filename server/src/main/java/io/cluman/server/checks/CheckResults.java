@@ -20,13 +20,16 @@ import java.util.function.Function;
 public final class CheckResults {
     private final Map<String, Last> last = new ConcurrentHashMap<>();
     private final EventBus events;
+    private final Function<String, String> nodeNames;
 
     /** A result and the node that sent it. */
     record Last(String node, CheckResult result) {
     }
 
-    public CheckResults(EventBus events) {
+    /** @param nodeNames a node's name from its id, for the events */
+    public CheckResults(EventBus events, Function<String, String> nodeNames) {
         this.events = events;
+        this.nodeNames = nodeNames;
     }
 
     /**
@@ -46,10 +49,10 @@ public final class CheckResults {
             if (passedBefore != r.passed()) {
                 if (r.passed()) {
                     events.info(Topic.CHECK, Action.UPDATE, "check", r.check(), "check " + r.check()
-                            + " passes again (on node " + report.nodeId() + ")");
+                            + " passes again (on node " + nodeNames.apply(report.nodeId()) + ")");
                 } else {
                     events.warn(Topic.CHECK, Action.UPDATE, "check", r.check(), "check " + r.check()
-                            + " fails on node " + report.nodeId() + ": " + r.output());
+                            + " fails on node " + nodeNames.apply(report.nodeId()) + ": " + r.output());
                 }
             }
         }

@@ -108,11 +108,11 @@ class CheckApiTest {
             assertThat(c.status()).isEqualTo("failing");
             assertThat(c.last().output()).isEqualTo("tcp db.internal:5432: Connection refused");
         });
-        assertThat(messages()).contains("check db fails on node " + runner + ": tcp db.internal:5432: Connection"
-                + " refused");
+        assertThat(messages()).contains("check db fails on node " + admin.node(runner).name()
+                + ": tcp db.internal:5432: Connection refused");
         report(runner, "db", true, "");
         assertThat(admin.check("db").status()).isEqualTo("passing");
-        assertThat(messages()).contains("check db passes again (on node " + runner + ")");
+        assertThat(messages()).contains("check db passes again (on node " + admin.node(runner).name() + ")");
     }
 
     @Test
