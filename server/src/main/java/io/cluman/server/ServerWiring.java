@@ -2,6 +2,7 @@ package io.cluman.server;
 
 import io.cluman.model.cluster.Cluster;
 import io.cluman.model.container.ContainerStatus;
+import io.cluman.model.check.Check;
 import io.cluman.model.container.Container;
 import io.cluman.model.job.Job;
 import io.cluman.model.node.Node;
@@ -186,8 +187,8 @@ public final class ServerWiring implements AutoCloseable {
                 .byAllocation(alloc).filter(c -> c.node().equals(node)).map(Container::name), clock);
         ServiceOperations services = new ServiceOperations(repos.services(), repos.clusters(), containers, events,
                 deploymentJobs, clock, repos.autoscalers());
-        CheckOperations checks = new CheckOperations(repos.checks(),
-                remember(new RepositoryMirror<>(store, repos.checks()).start()), repos.clusters(), nodes,
+        RepositoryMirror<Check> checkMirror = remember(new RepositoryMirror<>(store, repos.checks()).start());
+        CheckOperations checks = new CheckOperations(repos.checks(), checkMirror, repos.clusters(), nodes,
                 new CheckResults(events, id -> nodes.cached(id).map(Node::name).orElse(id)), events, clock);
         Autoscaler autoscaler = new Autoscaler(store, repos.autoscalers(), repos.services(), repos.containers(),
                 repos.containerStatus(), containerHistory, events, clock);
@@ -209,7 +210,7 @@ public final class ServerWiring implements AutoCloseable {
                 new ApplicationController(store, repos.applications(), repos.services(), containers, events,
                         Duration.ofMillis(500)),
                 autoscaler,
-                new CheckDispatcher(store, repos.checks(), nodes, events, clock, Duration.ofSeconds(1)));
+                new CheckDispatcher(store, repos.checks(), checkMirror, nodes, events, clock, Duration.ofSeconds(1)));
 
         api = remember(Api.start(new Api.Parts(new TokenVerifier(tokenMirror), new AuditTrail(events), clock, leadership, store, version(),
                 nodes, new NodeOperations(nodes, repos.clusters(), heartbeats, jobs, events), new NodeViews(heartbeats),

@@ -10,6 +10,7 @@ import io.cluman.server.nodes.NodeRegistry;
 import io.cluman.store.KvStore;
 import io.cluman.store.StoreException;
 import io.cluman.store.repo.JsonRepository;
+import io.cluman.store.repo.RepositoryMirror;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
@@ -27,16 +28,22 @@ import java.util.stream.Collectors;
 public final class CheckDispatcher implements Controller {
     private final KvStore store;
     private final JsonRepository<Check> checks;
+    private final RepositoryMirror<Check> mirror;
     private final NodeRegistry nodes;
     private final EventBus events;
     private final InstantSource clock;
     private final Duration every;
     private PassLoop loop;
 
-    public CheckDispatcher(KvStore store, JsonRepository<Check> checks, NodeRegistry nodes, EventBus events,
-                           InstantSource clock, Duration every) {
+    /**
+     * @param mirror the checks in memory: a pass reads them there (a move written on a stale copy fails its
+     *               compare-and-swap and is tried again by the next pass)
+     */
+    public CheckDispatcher(KvStore store, JsonRepository<Check> checks, RepositoryMirror<Check> mirror,
+                           NodeRegistry nodes, EventBus events, InstantSource clock, Duration every) {
         this.store = store;
         this.checks = checks;
+        this.mirror = mirror;
         this.nodes = nodes;
         this.events = events;
         this.clock = clock;
@@ -50,7 +57,7 @@ public final class CheckDispatcher implements Controller {
 
     /** Moves what must move. Package-visible for tests. */
     void pass() {
-        List<Check> all = checks.list();
+        List<Check> all = List.copyOf(mirror.values());
         Map<String, Check> byName = all.stream().collect(Collectors.toMap(Check::name, c -> c));
         CheckPlacement.moves(all, nodes.cachedAll()).forEach((name, to) -> move(byName.get(name), to));
     }
