@@ -190,8 +190,8 @@ public final class ServerWiring implements AutoCloseable {
         RepositoryMirror<Check> checkMirror = remember(new RepositoryMirror<>(store, repos.checks()).start());
         CheckOperations checks = new CheckOperations(repos.checks(), checkMirror, repos.clusters(), nodes,
                 new CheckResults(events, id -> nodes.cached(id).map(Node::name).orElse(id)), events, clock);
-        Autoscaler autoscaler = new Autoscaler(store, repos.autoscalers(), repos.services(), repos.containers(),
-                repos.containerStatus(), containerHistory, events, clock);
+        Autoscaler autoscaler = new Autoscaler(store, repos.autoscalers(), repos.services(), assignments::all,
+                statusMirror::values, containerHistory, events, clock);
         ApplicationOperations applications = new ApplicationOperations(repos.applications(), repos.services(),
                 services, events, clock);
 

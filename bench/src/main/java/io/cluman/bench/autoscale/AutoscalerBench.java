@@ -20,6 +20,7 @@ import io.cluman.store.KvStore;
 import io.cluman.store.KvStores;
 import io.cluman.store.repo.EventLog;
 import io.cluman.store.repo.Repositories;
+import io.cluman.store.repo.RepositoryMirror;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +40,8 @@ import java.util.Random;
  * What one autoscaler evaluation of every policy costs: {@code --services} autoscaled services of
  * {@code --replicas} running replicas each, in the embedded store, each replica with a minute of stats samples
  * (one every 10 s, as agents send them) in the metrics history. Each round is a fresh {@link Autoscaler} (so
- * every policy is due) and one {@link Autoscaler#pass()}: reading the policies, services, containers and
- * statuses, and averaging every replica's window. The load sits at the target, so no count changes and nothing
+ * every policy is due) and one {@link Autoscaler#pass()}: reading the policies and services from the store, the
+ * containers and statuses from memory (as the server does), and averaging every replica's window. The load sits at the target, so no count changes and nothing
  * is written. Prints plain text; never asserts on time.
  *
  * <pre>usage: AutoscalerBench [--services 200] [--replicas 10] [--rounds 20]</pre>
@@ -67,10 +68,14 @@ public final class AutoscalerBench {
             System.out.printf(Locale.ROOT, "set up %d services x %d replicas, %d samples each: %.1f s%n", services,
                     replicas, SAMPLES, (System.nanoTime() - setUp) / 1e9);
             EventBus events = new EventBus(new EventLog(store, new Random(1)), clock);
+            // as the server feeds it: containers and statuses from memory, kept by the store's watch
+            RepositoryMirror<Container> containers = new RepositoryMirror<>(store, repos.containers()).start();
+            RepositoryMirror<ContainerStatus> statuses = new RepositoryMirror<>(store, repos.containerStatus())
+                    .start();
             double[] millis = new double[rounds];
             for (int r = 0; r < rounds; r++) {
                 Autoscaler autoscaler = new Autoscaler(store, repos.autoscalers(), repos.services(),
-                        repos.containers(), repos.containerStatus(), history, events, clock);
+                        containers::values, statuses::values, history, events, clock);
                 long start = System.nanoTime();
                 autoscaler.pass();
                 millis[r] = (System.nanoTime() - start) / 1e6;

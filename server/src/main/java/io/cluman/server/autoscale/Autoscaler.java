@@ -18,6 +18,7 @@ import io.cluman.store.repo.JsonRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -45,8 +47,8 @@ public final class Autoscaler implements Controller {
     private final KvStore store;
     private final JsonRepository<AutoscalePolicy> policies;
     private final JsonRepository<Service> services;
-    private final JsonRepository<Container> containers;
-    private final JsonRepository<ContainerStatus> statuses;
+    private final Supplier<? extends Collection<Container>> containers;
+    private final Supplier<? extends Collection<ContainerStatus>> statuses;
     private final ContainerMetricsHistory history;
     private final EventBus events;
     private final InstantSource clock;
@@ -56,8 +58,13 @@ public final class Autoscaler implements Controller {
     private final Map<String, Long> seen = new HashMap<>();
     private PassLoop loop;
 
+    /**
+     * @param containers every container now (the server's in-memory feed: a pass does not read the store for them)
+     * @param statuses   every container's last status now (likewise from memory)
+     */
     public Autoscaler(KvStore store, JsonRepository<AutoscalePolicy> policies, JsonRepository<Service> services,
-                      JsonRepository<Container> containers, JsonRepository<ContainerStatus> statuses,
+                      Supplier<? extends Collection<Container>> containers,
+                      Supplier<? extends Collection<ContainerStatus>> statuses,
                       ContainerMetricsHistory history, EventBus events, InstantSource clock) {
         this.store = store;
         this.policies = policies;
@@ -94,9 +101,9 @@ public final class Autoscaler implements Controller {
         if (due.isEmpty()) {
             return;
         }
-        Map<String, ContainerStatus> byAlloc = statuses.list().stream().filter(s -> s.allocId() != null)
+        Map<String, ContainerStatus> byAlloc = statuses.get().stream().filter(s -> s.allocId() != null)
                 .collect(Collectors.toMap(ContainerStatus::allocId, s -> s, (a, b) -> a));
-        Map<String, List<Container>> replicas = containers.list().stream().filter(c -> c.service() != null)
+        Map<String, List<Container>> replicas = containers.get().stream().filter(c -> c.service() != null)
                 .collect(Collectors.groupingBy(Container::service));
         for (AutoscalePolicy p : due) {
             if (!Long.valueOf(p.revision()).equals(seen.put(p.service(), p.revision()))) {
